@@ -1,0 +1,5 @@
+/**
+ * List prices and how a request is priced: effective-dated versions per model in USD per 1M tokens, the bundled table,
+ * and exact BigDecimal cost of normalized token counts. A model without a price in force is unpriced, never $0.
+ */
+package dev.budgetguard.schemas.pricing;

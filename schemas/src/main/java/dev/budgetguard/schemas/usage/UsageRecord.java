@@ -1,0 +1,169 @@
+package dev.budgetguard.schemas.usage;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * One line of the collector's spool: an admission, a completion or a refusal of one request.
+ *
+ * <p>A completion repeats the request's identity (tenant, model, route, stream, admission time) so that it alone makes a
+ * ledger row; the admission exists so that a request whose completion never came is still accounted for. Instants are
+ * kept to the microsecond, the lake's resolution.
+ *
+ * @param model the model the client asked for; {@code null} only on a refusal that came before the body was read
+ * @param completedAt when the request ended; {@code null} on admissions
+ * @param httpStatus status answered to the client; 0 on admissions
+ * @param upstreamLatencyMicros time from forwarding to the end of the upstream answer; 0 when nothing was forwarded
+ * @param errorCode machine-readable reason for refusals and errors, else {@code null}
+ */
+public record UsageRecord(
+        RecordKind kind,
+        String requestId,
+        String tenantId,
+        String provider,
+        String route,
+        String model,
+        boolean stream,
+        Instant createdAt,
+        Instant completedAt,
+        UsageStatus status,
+        int httpStatus,
+        TokenUsage usage,
+        Cost cost,
+        long upstreamLatencyMicros,
+        String errorCode) {
+
+    public UsageRecord {
+        Objects.requireNonNull(kind, "kind");
+        requireText("request_id", requestId);
+        requireText("tenant_id", tenantId);
+        requireText("provider", provider);
+        requireText("route", route);
+        Objects.requireNonNull(createdAt, "created_at");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(cost, "cost");
+        createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
+        completedAt = completedAt == null ? null : completedAt.truncatedTo(ChronoUnit.MICROS);
+        if (upstreamLatencyMicros < 0) {
+            throw new IllegalArgumentException(
+                    "upstream_latency_us must not be negative, was " + upstreamLatencyMicros);
+        }
+        if (httpStatus < 0 || httpStatus > 599) {
+            throw new IllegalArgumentException("http_status out of range: " + httpStatus);
+        }
+        switch (kind) {
+            case ADMISSION -> {
+                if (status != UsageStatus.ADMITTED) {
+                    throw new IllegalArgumentException("an admission has status admitted, got " + status.wireName());
+                }
+                requireText("model", model);
+            }
+            case COMPLETION -> {
+                Objects.requireNonNull(completedAt, "completed_at");
+                requireText("model", model);
+                if (status == UsageStatus.ADMITTED || status == UsageStatus.REJECTED) {
+                    throw new IllegalArgumentException("a completion cannot have status " + status.wireName());
+                }
+            }
+            case REFUSAL -> {
+                if (status != UsageStatus.REJECTED) {
+                    throw new IllegalArgumentException("a refusal has status rejected, got " + status.wireName());
+                }
+            }
+        }
+    }
+
+    /** The record written just before a request is forwarded. */
+    public static UsageRecord admission(
+            String requestId,
+            String tenantId,
+            String provider,
+            String route,
+            String model,
+            boolean stream,
+            Instant at) {
+        return new UsageRecord(
+                RecordKind.ADMISSION,
+                requestId,
+                tenantId,
+                provider,
+                route,
+                model,
+                stream,
+                at,
+                null,
+                UsageStatus.ADMITTED,
+                0,
+                TokenUsage.ZERO,
+                Cost.NONE,
+                0,
+                null);
+    }
+
+    /** A request refused before forwarding. {@code tenantId} is the claimed one, which may not exist. */
+    public static UsageRecord refusal(
+            String requestId,
+            String tenantId,
+            String provider,
+            String route,
+            String model,
+            boolean stream,
+            Instant at,
+            int httpStatus,
+            String errorCode) {
+        return new UsageRecord(
+                RecordKind.REFUSAL,
+                requestId,
+                tenantId,
+                provider,
+                route,
+                model,
+                stream,
+                at,
+                at,
+                UsageStatus.REJECTED,
+                httpStatus,
+                TokenUsage.ZERO,
+                Cost.NONE,
+                0,
+                errorCode);
+    }
+
+    /** The completion of this admission. */
+    public UsageRecord complete(
+            Instant at,
+            UsageStatus outcome,
+            int answeredStatus,
+            TokenUsage counted,
+            Cost priced,
+            long latencyMicros,
+            String error) {
+        if (kind != RecordKind.ADMISSION) {
+            throw new IllegalStateException("only an admission can be completed, this is a " + kind.wireName());
+        }
+        return new UsageRecord(
+                RecordKind.COMPLETION,
+                requestId,
+                tenantId,
+                provider,
+                route,
+                model,
+                stream,
+                createdAt,
+                at,
+                outcome,
+                answeredStatus,
+                counted,
+                priced,
+                latencyMicros,
+                error);
+    }
+
+    private static void requireText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be blank");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.budgetguard.schemas.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class UsageRecordCodecTest {
+
+    private static final Instant ADMITTED = Instant.parse("2026-12-01T10:15:30.123456789Z");
+
+    @Test
+    void completionRoundTripsExactly() {
+        // given
+        UsageRecord admission =
+                UsageRecord.admission("req-1", "acme", "openai", "/v1/chat/completions", "gpt-4o", true, ADMITTED);
+        UsageRecord completion = admission.complete(
+                ADMITTED.plusMillis(840),
+                UsageStatus.OK,
+                200,
+                new TokenUsage(1200, 200, 0, 0, 300, 50),
+                Cost.priced(new BigDecimal("0.005750"), "gpt-4o@2024-05-13"),
+                839_000,
+                null);
+
+        // when
+        UsageRecord back =
+                UsageRecordCodec.decode(new String(UsageRecordCodec.encode(completion), StandardCharsets.UTF_8));
+
+        // then
+        assertThat(back).isEqualTo(completion);
+        assertThat(back.createdAt()).isEqualTo(Instant.parse("2026-12-01T10:15:30.123456Z"));
+        assertThat(back.cost().amountUsd()).isEqualByComparingTo("0.00575");
+    }
+
+    @Test
+    void encodesOneLineWithMoneyAsAString() {
+        UsageRecord refusal = UsageRecord.refusal(
+                "req-2",
+                "we\"ird\ntenant",
+                "openai",
+                "/v1/chat/completions",
+                null,
+                false,
+                ADMITTED,
+                401,
+                "invalid_api_key");
+
+        String line = new String(UsageRecordCodec.encode(refusal), StandardCharsets.UTF_8);
+
+        assertThat(line).endsWith("}\n").doesNotContain("\n{").contains("\"cost_usd\":\"0\"");
+        assertThat(line.indexOf('\n')).isEqualTo(line.length() - 1);
+        assertThat(UsageRecordCodec.decode(line)).isEqualTo(refusal);
+    }
+
+    @Test
+    void unpricedCostHasNoAmount() {
+        UsageRecord completion = UsageRecord.admission(
+                        "r", "t", "openai", "/v1/chat/completions", "mystery", false, ADMITTED)
+                .complete(ADMITTED, UsageStatus.OK, 200, TokenUsage.of(5, 5), Cost.unpriced(), 10, null);
+
+        String line = new String(UsageRecordCodec.encode(completion), StandardCharsets.UTF_8);
+
+        assertThat(line).contains("\"cost_usd\":null").contains("\"cost_status\":\"unpriced\"");
+        assertThat(UsageRecordCodec.decode(line).cost().isKnown()).isFalse();
+    }
+
+    @Test
+    void tornLineIsAFormatError() {
+        String line = new String(
+                UsageRecordCodec.encode(UsageRecord.admission("r", "t", "openai", "/v1/x", "gpt-4o", false, ADMITTED)),
+                StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> UsageRecordCodec.decode(line.substring(0, line.length() / 2)))
+                .isInstanceOf(UsageRecordFormatException.class);
+    }
+
+    @Test
+    void ignoresFieldsFromNewerWriters() {
+        String line = new String(
+                        UsageRecordCodec.encode(
+                                UsageRecord.admission("r", "t", "openai", "/v1/x", "gpt-4o", false, ADMITTED)),
+                        StandardCharsets.UTF_8)
+                .replace("{\"v\":1,", "{\"v\":1,\"extra\":{\"a\":[1,2]},");
+
+        assertThat(UsageRecordCodec.decode(line).requestId()).isEqualTo("r");
+    }
+}
