@@ -69,7 +69,7 @@ public final class SpoolSegmentReader {
         }
     }
 
-    static int indexOf(byte[] bytes, byte b, int from) {
+    private static int indexOf(byte[] bytes, byte b, int from) {
         for (int i = from; i < bytes.length; i++) {
             if (bytes[i] == b) {
                 return i;
