@@ -1,0 +1,73 @@
+package dev.budgetguard.ingest.proxy;
+
+import dev.budgetguard.ingest.proxy.spool.SpoolProperties;
+import dev.budgetguard.schemas.pricing.BundledPrices;
+import dev.budgetguard.schemas.pricing.PriceBook;
+import dev.budgetguard.schemas.spool.FsyncPolicy;
+import dev.budgetguard.schemas.spool.UsageLog;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * The proxy's shared runtime: one set of event loops for the server and the upstream client, the price book, and
+ * the metering on top of the spool.
+ *
+ * <p>Boot's Netty server always runs on {@link ReactorResourceFactory#getLoopResources()} (it calls {@code runOn}
+ * after every {@code NettyServerCustomizer}, so a customizer cannot change the loops). Declaring the factory here, fed
+ * with our own {@link LoopResources}, is what sizes the server's IO threads; the upstream client runs on the same
+ * loops, colocated, so an upstream connection opened for a call lives on that call's inbound thread.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProxyProperties.class)
+public class ProxyConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyConfiguration.class);
+
+    @Bean(destroyMethod = "dispose")
+    public LoopResources proxyLoopResources(ProxyProperties properties) {
+        LOG.info("proxy_event_loops threads={}", properties.eventLoopThreads());
+        // selectCount -1: accept on the worker loops instead of a thread of its own.
+        return LoopResources.create("bg-io", -1, properties.eventLoopThreads(), true, true);
+    }
+
+    @Bean
+    public ReactorResourceFactory reactorResourceFactory(LoopResources proxyLoopResources) {
+        ReactorResourceFactory factory = new ReactorResourceFactory();
+        factory.setUseGlobalResources(false);
+        factory.setLoopResources(proxyLoopResources);
+        return factory;
+    }
+
+    @Bean
+    public PriceBook priceBook() {
+        return BundledPrices.priceBook();
+    }
+
+    @Bean
+    public ProxyMetrics proxyMetrics(MeterRegistry registry) {
+        return new ProxyMetrics(registry);
+    }
+
+    @Bean
+    public Metering metering(
+            UsageLog usageLog,
+            PriceBook priceBook,
+            ObjectProvider<Clock> clock,
+            ProxyMetrics proxyMetrics,
+            SpoolProperties spool) {
+        return new Metering(
+                usageLog,
+                priceBook,
+                clock.getIfAvailable(Clock::systemUTC),
+                proxyMetrics,
+                spool.fsync() == FsyncPolicy.ALWAYS);
+    }
+}

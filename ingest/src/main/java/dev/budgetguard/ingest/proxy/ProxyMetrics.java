@@ -1,0 +1,52 @@
+package dev.budgetguard.ingest.proxy;
+
+import dev.budgetguard.schemas.usage.UsageStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Counters of proxied requests by outcome, registered once so that the hot path only increments.
+ *
+ * <p>{@code budgetguard.proxy.requests{outcome}} counts every request the proxy answered: the ledger statuses
+ * ({@code ok}, {@code usage_missing}, {@code upstream_error}, {@code client_aborted}, {@code rejected}) plus
+ * {@code spool_full} for requests shed because no record could be written.
+ */
+public final class ProxyMetrics {
+
+    private final Map<UsageStatus, Counter> byStatus = new EnumMap<>(UsageStatus.class);
+    private final Counter spoolFull;
+    private final Counter appendFailures;
+
+    public ProxyMetrics(MeterRegistry registry) {
+        for (UsageStatus status : UsageStatus.values()) {
+            if (status != UsageStatus.ADMITTED && status != UsageStatus.INCOMPLETE) {
+                byStatus.put(status, requests(registry, status.wireName()));
+            }
+        }
+        this.spoolFull = requests(registry, "spool_full");
+        this.appendFailures = Counter.builder("budgetguard.proxy.spool.append.failures")
+                .description("Records the proxy could not spool (queue full, closed or I/O error)")
+                .register(registry);
+    }
+
+    void outcome(UsageStatus status) {
+        byStatus.get(status).increment();
+    }
+
+    void spoolFull() {
+        spoolFull.increment();
+    }
+
+    void appendFailed() {
+        appendFailures.increment();
+    }
+
+    private static Counter requests(MeterRegistry registry, String outcome) {
+        return Counter.builder("budgetguard.proxy.requests")
+                .description("Requests answered by the metering proxy, by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+}

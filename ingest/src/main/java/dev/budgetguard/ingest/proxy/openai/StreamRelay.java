@@ -1,0 +1,121 @@
+package dev.budgetguard.ingest.proxy.openai;
+
+import dev.budgetguard.ingest.proxy.MeteredCall;
+import dev.budgetguard.schemas.usage.TokenUsage;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+
+/**
+ * Passes an upstream SSE stream to the client event by event, taking usage from the chunk that carries it.
+ *
+ * <p>When the proxy asked for usage on the client's behalf, the client must see the stream it would have got
+ * directly: the usage-only chunk ({@code "choices":[]}) is dropped and the {@code "usage":null} that the request
+ * option adds to every other chunk is cut out again.
+ */
+final class StreamRelay {
+
+    private static final byte[] EMPTY_CHOICES = "\"choices\":[]".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+    private final MeteredCall call;
+    private final boolean usageInjected;
+    private final SseFramer framer = new SseFramer();
+
+    StreamRelay(MeteredCall call, boolean usageInjected) {
+        this.call = call;
+        this.usageInjected = usageInjected;
+    }
+
+    /** The events to send, one buffer each, so that each can be flushed as it completes. */
+    Flux<ByteBuf> relay(ByteBufFlux upstream) {
+        // asByteArray copies while Reactor Netty still holds the buffer; the framer keeps bytes across chunks.
+        return upstream.asByteArray()
+                .concatMapIterable(framer::feed)
+                .concatWith(Mono.fromCallable(framer::rest))
+                .doOnComplete(call::upstreamDone)
+                .handle((event, sink) -> {
+                    byte[] out = inspect(event);
+                    if (out != null) {
+                        sink.next(Unpooled.wrappedBuffer(out));
+                    }
+                });
+    }
+
+    /** The event as the client gets it, or {@code null} to drop it. */
+    byte[] inspect(byte[] event) {
+        int key = UsageParser.lastKey(event, 0, event.length);
+        if (key < 0) {
+            return event;
+        }
+        int value = UsageParser.valueStart(event, key, event.length);
+        if (event[value] == '{') {
+            TokenUsage usage = UsageParser.parseObject(event, value, event.length);
+            if (usage != null) {
+                call.usage(usage);
+            }
+            return usageInjected && indexOf(event, EMPTY_CHOICES) >= 0 ? null : event;
+        }
+        if (usageInjected && regionEquals(event, value, NULL)) {
+            return cut(event, key, value + NULL.length);
+        }
+        return event;
+    }
+
+    /** The event without the member {@code [key, end)} and the comma that separated it from its neighbour. */
+    private static byte[] cut(byte[] event, int key, int end) {
+        int before = key - 1;
+        while (before >= 0 && isSpace(event[before])) {
+            before--;
+        }
+        int from = key;
+        int to = end;
+        if (before >= 0 && event[before] == ',') {
+            from = before;
+        } else {
+            int after = end;
+            while (after < event.length && isSpace(event[after])) {
+                after++;
+            }
+            if (after < event.length && event[after] == ',') {
+                to = after + 1;
+            }
+        }
+        byte[] out = new byte[event.length - (to - from)];
+        System.arraycopy(event, 0, out, 0, from);
+        System.arraycopy(event, to, out, from, event.length - to);
+        return out;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    private static boolean regionEquals(byte[] b, int at, byte[] expected) {
+        if (at + expected.length > b.length) {
+            return false;
+        }
+        for (int k = 0; k < expected.length; k++) {
+            if (b[at + k] != expected[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] b, byte[] needle) {
+        outer:
+        for (int i = 0; i <= b.length - needle.length; i++) {
+            for (int k = 0; k < needle.length; k++) {
+                if (b[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Reusable test parts for the collector and the end-to-end tests that run it (shipped in ingest's test-jar): a fake
+ * OpenAI upstream speaking the real wire format, SSE included, a fixed-map tenant authenticator, and a reader for the
+ * records a spool directory holds.
+ */
+package dev.budgetguard.ingest.testing;
