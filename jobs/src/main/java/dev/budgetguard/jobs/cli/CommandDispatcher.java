@@ -31,7 +31,7 @@ class CommandDispatcher implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments arguments) {
-        List<String> args = Arrays.asList(arguments.getSourceArgs());
+        List<String> args = withoutLeadingProperties(Arrays.asList(arguments.getSourceArgs()));
         if (args.isEmpty()) {
             System.out.println(usage());
             exitCode = 1;
@@ -70,6 +70,20 @@ class CommandDispatcher implements ApplicationRunner, ExitCodeGenerator {
                 .sorted(Comparator.comparing(Command::name))
                 .forEach(c -> text.append("\n  ").append(c.name()).append(' ').append(c.usage()));
         return text.toString();
+    }
+
+    /**
+     * Settings given before the command ({@code --budgetguard.lake.uri=/srv/lake jobs run rollup}) are Spring Boot's;
+     * the command starts at the first word.
+     */
+    static List<String> withoutLeadingProperties(List<String> args) {
+        int start = 0;
+        while (start < args.size()
+                && args.get(start).startsWith("--")
+                && args.get(start).contains("=")) {
+            start++;
+        }
+        return args.subList(start, args.size());
     }
 
     private static List<String> words(Command command) {

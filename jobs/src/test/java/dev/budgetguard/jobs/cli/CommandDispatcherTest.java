@@ -57,6 +57,16 @@ class CommandDispatcherTest {
     }
 
     @Test
+    void springSettingsBeforeTheCommandAreNotPartOfIt() {
+        // given settings first, as a launcher or a test passes them
+        List<String> args = List.of("--budgetguard.lake.uri=/srv/lake", "--x=y", "jobs", "run", "rollup", "--as-of=z");
+
+        // when / then
+        assertThat(CommandDispatcher.withoutLeadingProperties(args))
+                .containsExactly("jobs", "run", "rollup", "--as-of=z");
+    }
+
+    @Test
     void exitCodesComeFromTheCommandAndFailuresAreOne() {
         // when / then: the command's own code, a refusal, and an unknown command
         assertThat(dispatcher.dispatch(List.of("demo"))).isEqualTo(1);
