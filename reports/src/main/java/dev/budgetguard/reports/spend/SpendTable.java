@@ -86,7 +86,8 @@ final class SpendTable {
             Long.toString(input),
             Long.toString(cached),
             Long.toString(output),
-            money(cost),
+            // a line whose every request is unpriced has no known cost; printing 0.00 would read as free
+            unpriced == requests && requests > 0 ? "unpriced" : money(cost),
             Long.toString(unpriced)
         };
     }

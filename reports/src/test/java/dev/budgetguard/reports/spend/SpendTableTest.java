@@ -31,7 +31,7 @@ class SpendTableTest {
                         Spend 2026-11-01 .. 2026-11-30 (UTC, both days included)
                         tenant      model            requests  input_tokens  cached_tokens  output_tokens        cost_usd  unpriced
                         acme-legal  gpt-4.1              1200       3400000        1100000         250000            8.35         0
-                        acme-legal  gpt-4.5-preview         3           900              0            120            0.00         3
+                        acme-legal  gpt-4.5-preview         3           900              0            120        unpriced         3
                         delta-labs  gpt-5-mini             40         52000              0          18000  0.049000000001         0
                         -----------------------------------------------------------------------------------------------------------
                         total                            1243       3452900        1100000         268120  8.399000000001         3
