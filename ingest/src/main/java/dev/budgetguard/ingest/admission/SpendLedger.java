@@ -1,0 +1,31 @@
+package dev.budgetguard.ingest.admission;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides, from memory, whether a tenant may spend a request's worst-case cost, and keeps the running spend per budget
+ * window: the durable baseline plus this node's settled spend since, plus what open reservations hold.
+ */
+public interface SpendLedger {
+
+    /**
+     * Admits only if, for every budget of the tenant active at {@code at}, spent + reserved + estimate <= limit, and then
+     * holds the estimate on all of them in the same step. A tenant without budgets is not capped.
+     */
+    Admission tryAdmit(String tenantId, BigDecimal estimateUsd, Instant at);
+
+    /** Sets a tenant's budgets; tallies of budgets that keep their id, period and zone survive. */
+    void replaceBudgets(String tenantId, List<Budget> budgets);
+
+    /** Forgets a tenant; reservations still open on it end harmlessly. */
+    void removeTenant(String tenantId);
+
+    /** Loads durable spend for one budget window (from the snapshot at start or when it changes). */
+    void applyBaseline(SpendBaseline baseline);
+
+    /** The budget's figures in the window containing {@code at}, or empty when unknown or inactive then. */
+    Optional<BudgetUsage> usage(String tenantId, String budgetId, Instant at);
+}
