@@ -32,8 +32,9 @@ final class DemoSummary {
         SpendPeriod period = new SpendPeriod(SAMPLE_START.plus(shift), DemoCommand.SAMPLE_END.plus(shift));
         try (DuckDbLake duck = DuckDbLake.open(lake)) {
             List<long[]> counts = duck.select(
-                    "SELECT count(*), count(*) FILTER (WHERE status = 'incomplete'), count(DISTINCT \"date\") FROM usage",
-                    row -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)});
+                    "SELECT count(*), count(*) FILTER (WHERE status = 'incomplete'), count(DISTINCT \"date\"),"
+                            + " count(*) FILTER (WHERE status = 'rejected') FROM usage",
+                    row -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)});
             long[] c = counts.get(0);
             SpendReport spend = SpendReport.of(duck, period);
             out.println();
@@ -50,12 +51,13 @@ final class DemoSummary {
             out.println("  spool   " + spool + "  ("
                     + new SpoolLayout(spool).sealedSegments().size() + " sealed segments, " + records + " records)");
             out.println("  rollup  " + rollup.getJobInstance().getJobName() + " execution " + rollup.getId() + " "
-                    + rollup.getStatus() + ": " + c[0] + " rows, " + c[1] + " incomplete (admitted, never completed)");
+                    + rollup.getStatus() + ": " + c[0] + " rows: " + c[3] + " refusals (not billed), " + c[1]
+                    + " incomplete (admitted, never completed)");
             out.println("  lake    " + lake.resolve("usage") + "/date=YYYY-MM-DD/part-<segment>.parquet  ("
                     + duck.usageFileCount() + " files in " + c[2] + " daily partitions)");
             out.println();
             out.println(spend.render());
-            out.println("Next, the audit query in plain DuckDB (the CLI, no BudgetGuard code):");
+            out.println("Next, the audit query in plain DuckDB (the CLI, no BudgetGuard code), within the hour:");
             out.println("  " + analystCommand());
         }
     }
