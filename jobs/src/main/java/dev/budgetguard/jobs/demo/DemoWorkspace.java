@@ -24,7 +24,11 @@ public final class DemoWorkspace {
 
     /** Empties the demo directory when the command line asks for the demo; returns whether it did. */
     public static boolean prepareFor(String[] args) {
-        if (args.length == 0 || !"demo".equals(args[0])) {
+        int first = 0;
+        while (first < args.length && args[first].startsWith("--") && args[first].contains("=")) {
+            first++; // Spring Boot settings before the command
+        }
+        if (first == args.length || !"demo".equals(args[first])) {
             return false;
         }
         reset(DIR);
