@@ -27,11 +27,14 @@ final class SegmentRollup {
     private SegmentRollup() {}
 
     static SegmentOutcome roll(SegmentRecords segment, NodeHistory node, CompletionHorizon horizon) {
-        Map<String, Long> firstLine = new HashMap<>();
+        // Admissions and row-making records (completion, refusal) of one request are counted apart.
+        Map<String, Long> firstAdmission = new HashMap<>();
+        Map<String, Long> firstOutcome = new HashMap<>();
         TreeMap<LocalDate, List<UsageRow>> rowsByDate = new TreeMap<>();
         List<RejectedLine> rejects = new ArrayList<>(segment.undecodable());
         for (SegmentRecords.Line line : segment.records()) {
             UsageRecord record = line.record();
+            Map<String, Long> firstLine = record.kind() == RecordKind.ADMISSION ? firstAdmission : firstOutcome;
             if (isDuplicate(segment, line, firstLine, rejects)) {
                 continue;
             }
@@ -59,7 +62,7 @@ final class SegmentRollup {
     private static boolean isDuplicate(
             SegmentRecords segment, SegmentRecords.Line line, Map<String, Long> firstLine, List<RejectedLine> rejects) {
         UsageRecord record = line.record();
-        Long first = firstLine.putIfAbsent(duplicateKey(record), line.number());
+        Long first = firstLine.putIfAbsent(record.requestId(), line.number());
         if (first == null) {
             return false;
         }
@@ -69,10 +72,5 @@ final class SegmentRollup {
                 "duplicate " + record.kind().wireName() + " for request_id " + record.requestId() + ", first at line "
                         + first));
         return true;
-    }
-
-    /** Admissions and row-making records (completion, refusal) of one request are counted apart. */
-    private static String duplicateKey(UsageRecord record) {
-        return (record.kind() == RecordKind.ADMISSION ? "a:" : "r:") + record.requestId();
     }
 }

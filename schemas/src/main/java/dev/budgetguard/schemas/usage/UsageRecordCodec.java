@@ -13,8 +13,11 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * The spool's line format: one JSON object per line, described by {@code usage-record.schema.json}.
  *
- * <p>Encoding is hand-written because it runs on the collector's event loop for every request; decoding runs in jobs
- * and uses a streaming parser. Money travels as a JSON string so that no reader turns it into a binary float.
+ * <p>Encoding is hand-written because it runs on the collector's event loop for every request. Decoding runs in jobs
+ * over millions of lines: lines in exactly the written form take a byte-level path ({@link CanonicalLineDecoder}), and
+ * every other line, including every one that is rejected, goes through a streaming JSON parser, which alone decides
+ * what else is accepted and why a line is not. Money travels as a JSON string so that no reader turns it into a binary
+ * float.
  */
 public final class UsageRecordCodec {
 
@@ -59,6 +62,12 @@ public final class UsageRecordCodec {
 
     /** Parses one line (with or without its trailing newline). */
     public static UsageRecord decode(byte[] line, int offset, int length) {
+        UsageRecord canonical = CanonicalLineDecoder.decode(line, offset, length);
+        return canonical != null ? canonical : decodeGeneral(line, offset, length);
+    }
+
+    /** The streaming JSON path, for lines not in the written form. */
+    static UsageRecord decodeGeneral(byte[] line, int offset, int length) {
         try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), line, offset, length)) {
             return read(p);
         } catch (JacksonException | IllegalArgumentException | NullPointerException | DateTimeParseException e) {
