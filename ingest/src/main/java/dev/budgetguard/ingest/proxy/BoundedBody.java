@@ -2,11 +2,14 @@ package dev.budgetguard.ingest.proxy;
 
 import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
+import java.util.function.IntFunction;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 
 /**
- * Reads a request body into one array, failing with {@link RequestTooLargeException} as soon as it passes the limit.
+ * Reads a body into one array, failing (for a request, with {@link RequestTooLargeException}) as soon as it passes the
+ * limit, so that no peer can make the proxy hold more than the limit in memory.
  *
  * <p>Chunks are copied while Reactor Netty still holds them, so no buffer outlives its release; request bodies are
  * small next to the cost of a provider call, and one array is what the parser and the forwarder both want.
@@ -14,11 +17,13 @@ import reactor.netty.http.server.HttpServerRequest;
 public final class BoundedBody {
 
     private final int limit;
+    private final IntFunction<? extends RuntimeException> tooLarge;
     private byte[] bytes;
     private int size;
 
-    private BoundedBody(int limit, int expected) {
+    private BoundedBody(int limit, int expected, IntFunction<? extends RuntimeException> tooLarge) {
         this.limit = limit;
+        this.tooLarge = tooLarge;
         this.bytes = new byte[expected > 0 ? expected : 1024];
     }
 
@@ -28,16 +33,29 @@ public final class BoundedBody {
      * @throws RequestTooLargeException through the Mono once more than {@code limit} bytes arrived
      */
     public static Mono<byte[]> read(HttpServerRequest request, int limit, long declaredLength) {
-        int expected = declaredLength > 0 && declaredLength <= limit ? (int) declaredLength : -1;
-        return request.receive()
-                .reduceWith(() -> new BoundedBody(limit, expected), BoundedBody::append)
+        return read(request.receive(), limit, declaredLength, RequestTooLargeException::new);
+    }
+
+    /**
+     * The whole of {@code chunks}, empty when there are none; past {@code limit} bytes the Mono fails with the
+     * exception {@code tooLarge} makes of the limit, and the chunks are cancelled.
+     */
+    public static Mono<byte[]> read(
+            Flux<ByteBuf> chunks, int limit, long declaredLength, IntFunction<? extends RuntimeException> tooLarge) {
+        if (declaredLength > limit) {
+            // Fail on the first chunk rather than at once: the subscription's cancel is what discards the rest.
+            return chunks.<byte[]>handle((chunk, sink) -> sink.error(tooLarge.apply(limit)))
+                    .next();
+        }
+        int expected = declaredLength > 0 ? (int) declaredLength : -1;
+        return chunks.reduceWith(() -> new BoundedBody(limit, expected, tooLarge), BoundedBody::append)
                 .map(BoundedBody::bytes);
     }
 
     private BoundedBody append(ByteBuf chunk) {
         int n = chunk.readableBytes();
         if ((long) size + n > limit) {
-            throw new RequestTooLargeException(limit);
+            throw tooLarge.apply(limit);
         }
         if (size + n > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.min(limit, Math.max(bytes.length * 2, size + n)));

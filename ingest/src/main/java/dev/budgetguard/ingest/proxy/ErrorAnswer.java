@@ -22,6 +22,19 @@ public enum ErrorAnswer {
             "model",
             "missing_required_parameter",
             "You must provide a model parameter as a string."),
+    INVALID_MODEL(
+            400,
+            "invalid_request_error",
+            "model",
+            "invalid_value",
+            "The model parameter must be at most 256 printable characters, without quotes."),
+    INVALID_STREAM(400, "invalid_request_error", "stream", "invalid_type", "The stream parameter must be a boolean."),
+    INVALID_INCLUDE_USAGE(
+            400,
+            "invalid_request_error",
+            "stream_options.include_usage",
+            "invalid_type",
+            "The stream_options.include_usage parameter must be a boolean."),
     REQUEST_TOO_LARGE(
             400,
             "invalid_request_error",
@@ -31,6 +44,18 @@ public enum ErrorAnswer {
     SPOOL_FULL(503, "server_error", null, "spool_full", "The service is overloaded; please retry shortly."),
     UPSTREAM_UNAVAILABLE(
             502, "server_error", null, "upstream_unavailable", "The upstream provider could not be reached."),
+    UPSTREAM_TOO_LARGE(
+            502,
+            "server_error",
+            null,
+            "upstream_too_large",
+            "The upstream provider's answer exceeds the maximum size this service relays."),
+    UPSTREAM_PROTOCOL_ERROR(
+            502,
+            "server_error",
+            null,
+            "upstream_protocol_error",
+            "The upstream provider sent an answer this service cannot relay."),
     UPSTREAM_TIMEOUT(504, "server_error", null, "upstream_timeout", "The upstream provider did not answer in time."),
     INTERNAL(500, "server_error", null, "internal_error", "The service failed to handle the request.");
 

@@ -48,6 +48,11 @@ public final class MeteredCall {
         this.usage = counted;
     }
 
+    /** Counts a usage report that was discarded as implausible; the call then ends as usage missing. */
+    public void implausibleUsage() {
+        metering.implausibleUsage();
+    }
+
     /** Usage the provider reported so far, or {@code null}. */
     public TokenUsage usage() {
         return usage;

@@ -7,6 +7,7 @@ import dev.budgetguard.schemas.usage.Cost;
 import dev.budgetguard.schemas.usage.TokenUsage;
 import dev.budgetguard.schemas.usage.UsageRecord;
 import dev.budgetguard.schemas.usage.UsageStatus;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,12 @@ import reactor.core.publisher.Mono;
 public final class Metering {
 
     private static final Logger LOG = LoggerFactory.getLogger(Metering.class);
+
+    /**
+     * Largest cost one record may carry: the lake stores {@code cost_usd} as DECIMAL(18,12), and a priced amount past
+     * it would fail the rollup of the whole segment. No real call comes near it; one that does is bad usage data.
+     */
+    static final BigDecimal MAX_RECORDED_COST = new BigDecimal("999999.999999999999");
 
     private final UsageLog log;
     private final PriceBook prices;
@@ -73,6 +80,10 @@ public final class Metering {
         return Mono.fromFuture(appended, true).thenReturn(call);
     }
 
+    void implausibleUsage() {
+        metrics.implausibleUsage();
+    }
+
     /** Counts a call shed because its admission could not be spooled. */
     public void shed() {
         metrics.spoolFull();
@@ -85,8 +96,15 @@ public final class Metering {
             TokenUsage counted,
             long latencyMicros,
             String errorCode) {
-        TokenUsage usage = counted == null ? TokenUsage.ZERO : counted;
         Cost cost = costOf(admission, status, counted);
+        if (cost.isKnown() && cost.amountUsd().compareTo(MAX_RECORDED_COST) > 0) {
+            // Treated like malformed usage: tokens and cost unknown, never a priced amount the lake cannot hold.
+            metrics.implausibleUsage();
+            counted = null;
+            cost = Cost.unpriced();
+            status = status == UsageStatus.OK ? UsageStatus.USAGE_MISSING : status;
+        }
+        TokenUsage usage = counted == null ? TokenUsage.ZERO : counted;
         UsageRecord completion =
                 admission.complete(clock.instant(), status, httpStatus, usage, cost, latencyMicros, errorCode);
         metrics.outcome(status);

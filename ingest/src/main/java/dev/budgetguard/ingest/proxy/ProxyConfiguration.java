@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
@@ -44,6 +45,22 @@ public class ProxyConfiguration {
         factory.setUseGlobalResources(false);
         factory.setLoopResources(proxyLoopResources);
         return factory;
+    }
+
+    /**
+     * Closes client connections that hold a file descriptor without making progress: silent ones (no request
+     * started within the idle timeout) and slow ones (a request not whole within the read timeout of its first byte).
+     * Neither applies while an answer is awaited or sent.
+     */
+    @Bean
+    public NettyServerCustomizer slowClientTimeouts(ProxyProperties properties) {
+        LOG.info(
+                "proxy_client_timeouts idle_timeout={} request_read_timeout={}",
+                properties.idleTimeout(),
+                properties.requestReadTimeout());
+        return server -> server.idleTimeout(properties.idleTimeout())
+                .doOnChannelInit((observer, channel, remoteAddress) ->
+                        SlowRequestGuard.install(channel, properties.requestReadTimeout()));
     }
 
     @Bean

@@ -18,6 +18,7 @@ public final class ProxyMetrics {
     private final Map<UsageStatus, Counter> byStatus = new EnumMap<>(UsageStatus.class);
     private final Counter spoolFull;
     private final Counter appendFailures;
+    private final Counter implausibleUsage;
 
     public ProxyMetrics(MeterRegistry registry) {
         for (UsageStatus status : UsageStatus.values()) {
@@ -28,6 +29,10 @@ public final class ProxyMetrics {
         this.spoolFull = requests(registry, "spool_full");
         this.appendFailures = Counter.builder("budgetguard.proxy.spool.append.failures")
                 .description("Records the proxy could not spool (queue full, closed or I/O error)")
+                .register(registry);
+        this.implausibleUsage = Counter.builder("budgetguard.proxy.usage.implausible")
+                .description("Provider usage reports discarded as implausible (token counts over the cap, or a cost"
+                        + " outside what the lake can store); recorded as usage_missing, cost unknown")
                 .register(registry);
     }
 
@@ -41,6 +46,10 @@ public final class ProxyMetrics {
 
     void appendFailed() {
         appendFailures.increment();
+    }
+
+    void implausibleUsage() {
+        implausibleUsage.increment();
     }
 
     private static Counter requests(MeterRegistry registry, String outcome) {

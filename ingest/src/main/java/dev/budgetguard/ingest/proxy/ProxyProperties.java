@@ -1,5 +1,6 @@
 package dev.budgetguard.ingest.proxy;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -10,11 +11,20 @@ import org.springframework.util.unit.DataSize;
  * @param eventLoopThreads Reactor Netty IO threads shared by the server and the upstream client; 0 means one per
  *     available processor
  * @param maxBodySize largest request body accepted; larger ones are refused with 400 before anything is forwarded
+ * @param maxResponseSize largest upstream answer held in memory: a whole non-stream body, or one SSE event; past it
+ *     the client gets 502 {@code upstream_too_large} (or, mid-stream, a cut connection)
+ * @param idleTimeout how long a client connection may stay silent while no request is in progress (before its first
+ *     request and between keep-alive requests) before it is closed
+ * @param requestReadTimeout how long a client may take to send one whole request, headers and body, from its first
+ *     byte; a slower one is closed. Never applies while an answer is being waited for or sent.
  */
 @ConfigurationProperties("budgetguard.proxy")
 public record ProxyProperties(
         @DefaultValue("0") int eventLoopThreads,
-        @DefaultValue("10MB") DataSize maxBodySize) {
+        @DefaultValue("10MB") DataSize maxBodySize,
+        @DefaultValue("32MB") DataSize maxResponseSize,
+        @DefaultValue("60s") Duration idleTimeout,
+        @DefaultValue("30s") Duration requestReadTimeout) {
 
     public ProxyProperties {
         if (eventLoopThreads < 0) {
@@ -27,6 +37,24 @@ public record ProxyProperties(
         if (maxBodySize == null || maxBodySize.toBytes() <= 0 || maxBodySize.toBytes() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(
                     "budgetguard.proxy.max-body-size must be between 1B and 2GB, was " + maxBodySize);
+        }
+        if (maxResponseSize == null
+                || maxResponseSize.toBytes() <= 0
+                || maxResponseSize.toBytes() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(
+                    "budgetguard.proxy.max-response-size must be between 1B and 2GB, was " + maxResponseSize);
+        }
+        requirePositive("idle-timeout", idleTimeout);
+        requirePositive("request-read-timeout", requestReadTimeout);
+    }
+
+    public int maxResponseBytes() {
+        return (int) maxResponseSize.toBytes();
+    }
+
+    private static void requirePositive(String field, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("budgetguard.proxy." + field + " must be positive, was " + value);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.budgetguard.ingest.proxy.Metering;
 import dev.budgetguard.ingest.proxy.RequestTooLargeException;
 import dev.budgetguard.ingest.tenant.AuthenticatedTenant;
 import dev.budgetguard.ingest.tenant.TenantAuthenticator;
+import dev.budgetguard.ingest.tenant.TenantId;
 import dev.budgetguard.schemas.spool.SpoolClosedException;
 import dev.budgetguard.schemas.spool.SpoolFullException;
 import dev.budgetguard.schemas.spool.SpoolIoException;
@@ -112,7 +113,9 @@ public final class ChatCompletionsHandler
 
     private Mono<Void> refuse(
             HttpServerResponse response, String requestId, String tenant, Instant at, ErrorAnswer answer) {
-        String claimed = isBlank(tenant) ? "-" : tenant;
+        // What a client claims is recorded only when it looks like a tenant id: never a pasted key, a spreadsheet
+        // formula or a few kilobytes of junk in the ledger.
+        String claimed = TenantId.isWellFormed(tenant) ? tenant : "-";
         metering.refuse(UsageRecord.refusal(
                 requestId, claimed, PROVIDER, ROUTE, null, false, at, answer.status(), answer.code()));
         return answer.send(response);

@@ -5,20 +5,33 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads the top-level fields metering needs from a chat completion body with a streaming parser: everything else
  * (messages, tools) is skipped without being materialized.
+ *
+ * <p>What is metered must be what upstream acts on, so anything two JSON readers could read differently is refused:
+ * a repeated key (which one wins is the reader's choice), a body not in UTF-8 (the splice edits UTF-8 bytes), and a
+ * {@code stream} flag that is not a boolean.
  */
 final class ChatRequestParser {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Longest model id accepted; real ids are a few dozen characters, and it ends up in every record. */
+    static final int MAX_MODEL_LENGTH = 256;
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private ChatRequestParser() {}
 
-    /** @throws InvalidChatRequestException for malformed JSON or a missing or non-string {@code model} */
+    /** @throws InvalidChatRequestException for malformed JSON or a missing, non-string or implausible {@code model} */
     static ChatRequest parse(byte[] body) {
+        if (!looksLikeUtf8Json(body)) {
+            throw new InvalidChatRequestException(ErrorAnswer.INVALID_JSON);
+        }
         try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), body)) {
             return read(p, body);
         } catch (JacksonException e) {
@@ -41,7 +54,7 @@ final class ChatRequestParser {
             JsonToken value = p.nextToken();
             switch (name) {
                 case "model" -> model = value == JsonToken.VALUE_STRING ? p.getString() : skip(p);
-                case "stream" -> stream = value == JsonToken.VALUE_TRUE;
+                case "stream" -> stream = bool(value, ErrorAnswer.INVALID_STREAM);
                 case "max_tokens" -> maxTokens = longOrNull(p, value);
                 case "max_completion_tokens" -> maxCompletionTokens = longOrNull(p, value);
                 case "stream_options" -> usage = StreamUsageRequest.read(p, value);
@@ -54,9 +67,63 @@ final class ChatRequestParser {
         if (model == null || model.isBlank()) {
             throw new InvalidChatRequestException(ErrorAnswer.MISSING_MODEL);
         }
+        if (!isPlausibleModel(model)) {
+            throw new InvalidChatRequestException(ErrorAnswer.INVALID_MODEL);
+        }
         boolean inject = stream && !usage.asked() && usage.splice() != null;
         byte[] forward = inject ? usage.splice().applyTo(body) : body;
         return new ChatRequest(model, stream, maxTokens, maxCompletionTokens, forward, inject);
+    }
+
+    /**
+     * Whether the body is in UTF-8 as far as Jackson's encoding detection goes: it would read a byte-order mark, or
+     * a zero byte among the first four, as UTF-16 or UTF-32, whose offsets the byte splice cannot use.
+     */
+    private static boolean looksLikeUtf8Json(byte[] body) {
+        if (body.length > 0) {
+            int first = body[0] & 0xFF;
+            if (first == 0xEF || first == 0xFE || first == 0xFF) {
+                return false;
+            }
+        }
+        for (int i = 0; i < Math.min(4, body.length); i++) {
+            if (body[i] == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** At most {@link #MAX_MODEL_LENGTH} visible characters: no controls, spaces, quotes, backslashes or invisibles. */
+    private static boolean isPlausibleModel(String model) {
+        if (model.length() > MAX_MODEL_LENGTH) {
+            return false;
+        }
+        return model.codePoints().allMatch(ChatRequestParser::isVisible);
+    }
+
+    private static boolean isVisible(int c) {
+        if (c == '"' || c == '\'' || c == '\\' || c == '`' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            return false;
+        }
+        return switch (Character.getType(c)) {
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.UNASSIGNED,
+                    Character.PRIVATE_USE,
+                    Character.SURROGATE,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR -> false;
+            default -> true;
+        };
+    }
+
+    private static boolean bool(JsonToken value, ErrorAnswer otherwise) {
+        return switch (value) {
+            case VALUE_TRUE -> true;
+            case VALUE_FALSE, VALUE_NULL -> false;
+            default -> throw new InvalidChatRequestException(otherwise);
+        };
     }
 
     private static String skip(JsonParser p) {

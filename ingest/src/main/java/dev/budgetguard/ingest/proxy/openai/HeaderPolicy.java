@@ -25,13 +25,23 @@ final class HeaderPolicy {
     private static final AsciiString[] RESPONSE_NAMES = {
         HttpHeaderNames.CONTENT_TYPE, AsciiString.cached("x-request-id"), HttpHeaderNames.RETRY_AFTER
     };
+    private static final AsciiString[] NO_NAMES = {};
     private static final String[] REQUEST_PREFIXES = {"x-stainless-"};
     private static final String[] RESPONSE_PREFIXES = {"openai-", "x-ratelimit-"};
+    /** Says which OpenAI organization the server's key belongs to: the operator's business, not the tenant's. */
+    private static final AsciiString ORGANIZATION = AsciiString.cached("openai-organization");
 
     private HeaderPolicy() {}
 
     static void toUpstream(HttpHeaders client, HttpHeaders upstream) {
-        copy(client, upstream, REQUEST_NAMES, REQUEST_PREFIXES);
+        copy(client, upstream, NO_NAMES, REQUEST_PREFIXES);
+        for (AsciiString name : REQUEST_NAMES) {
+            // Set, not added: one value each, the client's replacing the HTTP client's default (User-Agent).
+            String value = client.get(name);
+            if (value != null) {
+                upstream.set(name, value);
+            }
+        }
         if (!upstream.contains(HttpHeaderNames.CONTENT_TYPE)) {
             upstream.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         }
@@ -39,6 +49,7 @@ final class HeaderPolicy {
 
     static void toClient(HttpHeaders upstream, HttpServerResponse client) {
         copy(upstream, client.responseHeaders(), RESPONSE_NAMES, RESPONSE_PREFIXES);
+        client.responseHeaders().remove(ORGANIZATION);
     }
 
     private static void copy(HttpHeaders from, HttpHeaders to, AsciiString[] names, String[] prefixes) {

@@ -5,6 +5,7 @@ import dev.budgetguard.ingest.proxy.ProxyProperties;
 import dev.budgetguard.ingest.tenant.TenantAuthenticator;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpStatusClass;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,10 @@ public class OpenAiConfiguration {
 
     @Bean
     UpstreamForwarder openAiForwarder(
-            OpenAiProperties properties, ConnectionProvider openAiConnections, LoopResources proxyLoopResources) {
+            OpenAiProperties properties,
+            ConnectionProvider openAiConnections,
+            LoopResources proxyLoopResources,
+            ProxyProperties proxy) {
         ProviderKey key = properties.apiKey();
         LOG.info(
                 "openai_upstream base_url={} api_key_configured={} connect_timeout={} response_timeout={}"
@@ -54,12 +58,19 @@ public class OpenAiConfiguration {
                         properties.connectTimeout().toMillis())
                 .responseTimeout(properties.responseTimeout())
                 .keepAlive(true)
+                // A 1xx is never the final answer: the real one follows unread, and a pooled connection would hand
+                // it to the next call, maybe another tenant's. Such a connection closes when this call lets it go.
+                .doOnResponse((response, connection) -> {
+                    if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+                        connection.markPersistent(false);
+                    }
+                })
                 .headers(headers -> {
                     if (key.isPresent()) {
                         headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + key.value());
                     }
                 });
-        return new UpstreamForwarder(client);
+        return new UpstreamForwarder(client, proxy.maxResponseBytes());
     }
 
     @Bean

@@ -8,13 +8,21 @@ import java.util.List;
  * Cuts a byte stream into server-sent events: an event ends at a blank line ({@code \n\n} or {@code \r\n\r\n}),
  * wherever the network split it. Bytes are kept exactly, terminators included, so the events concatenated are the
  * stream. Not thread-safe; one framer per stream, fed in order.
+ *
+ * <p>An event still open past {@code maxEventBytes} fails the stream with {@link UpstreamTooLargeException}: the
+ * framer is the one place a stream is held, so it is where a peer that never sends a blank line is stopped.
  */
 final class SseFramer {
 
+    private final int maxEventBytes;
     private byte[] pending = new byte[512];
     private int size;
     private int scanned;
     private int lineLength;
+
+    SseFramer(int maxEventBytes) {
+        this.maxEventBytes = maxEventBytes;
+    }
 
     /** The events completed by this chunk, in order; usually zero or one. */
     List<byte[]> feed(byte[] chunk) {
@@ -37,6 +45,9 @@ final class SseFramer {
             }
         }
         compact(eventStart);
+        if (size > maxEventBytes) {
+            throw new UpstreamTooLargeException(maxEventBytes);
+        }
         return events;
     }
 
@@ -47,7 +58,9 @@ final class SseFramer {
 
     private void append(byte[] chunk) {
         if (size + chunk.length > pending.length) {
-            pending = Arrays.copyOf(pending, Math.max(pending.length * 2, size + chunk.length));
+            // Doubling stops at the limit (plus this chunk), so an oversized event costs no more than that.
+            int wanted = Math.max(Math.min(pending.length * 2, maxEventBytes), size + chunk.length);
+            pending = Arrays.copyOf(pending, wanted);
         }
         System.arraycopy(chunk, 0, pending, size, chunk.length);
         size += chunk.length;

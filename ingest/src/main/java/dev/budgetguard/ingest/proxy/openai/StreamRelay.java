@@ -23,11 +23,13 @@ final class StreamRelay {
 
     private final MeteredCall call;
     private final boolean usageInjected;
-    private final SseFramer framer = new SseFramer();
+    private final SseFramer framer;
 
-    StreamRelay(MeteredCall call, boolean usageInjected) {
+    /** @param maxEventBytes largest SSE event held; a longer one fails the relay with UpstreamTooLargeException */
+    StreamRelay(MeteredCall call, boolean usageInjected, int maxEventBytes) {
         this.call = call;
         this.usageInjected = usageInjected;
+        this.framer = new SseFramer(maxEventBytes);
     }
 
     /** The events to send, one buffer each, so that each can be flushed as it completes. */
@@ -53,7 +55,7 @@ final class StreamRelay {
         }
         int value = UsageParser.valueStart(event, key, event.length);
         if (event[value] == '{') {
-            TokenUsage usage = UsageParser.parseObject(event, value, event.length);
+            TokenUsage usage = UsageParser.parseObject(event, value, event.length, call::implausibleUsage);
             if (usage != null) {
                 call.usage(usage);
             }

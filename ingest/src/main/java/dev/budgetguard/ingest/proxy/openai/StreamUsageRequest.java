@@ -1,5 +1,6 @@
 package dev.budgetguard.ingest.proxy.openai;
 
+import dev.budgetguard.ingest.proxy.ErrorAnswer;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -55,10 +56,7 @@ record StreamUsageRequest(boolean asked, Splice splice) {
             case VALUE_TRUE -> new StreamUsageRequest(true, null);
             case VALUE_FALSE -> new StreamUsageRequest(false, Splice.replace(offset(p), 5, "true"));
             case VALUE_NULL -> new StreamUsageRequest(false, Splice.replace(offset(p), 4, "true"));
-            default -> {
-                p.skipChildren();
-                yield new StreamUsageRequest(false, null);
-            }
+            default -> throw new InvalidChatRequestException(ErrorAnswer.INVALID_INCLUDE_USAGE);
         };
     }
 

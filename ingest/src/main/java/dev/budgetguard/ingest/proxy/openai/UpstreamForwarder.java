@@ -1,5 +1,6 @@
 package dev.budgetguard.ingest.proxy.openai;
 
+import dev.budgetguard.ingest.proxy.BoundedBody;
 import dev.budgetguard.ingest.proxy.ErrorAnswer;
 import dev.budgetguard.ingest.proxy.MeteredCall;
 import dev.budgetguard.schemas.usage.UsageStatus;
@@ -12,7 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
-import reactor.netty.channel.AbortedException;
+import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.http.server.HttpServerResponse;
@@ -27,13 +28,18 @@ final class UpstreamForwarder {
     static final int CLIENT_CLOSED = 499;
 
     private static final String PATH = "/chat/completions";
-    private static final byte[] EMPTY = new byte[0];
 
     private final HttpClient client;
+    private final int maxResponseBytes;
 
-    /** @param client pooled client with the base URL, timeouts and the server's key already applied */
-    UpstreamForwarder(HttpClient client) {
+    /**
+     * @param client pooled client with the base URL, timeouts and the server's key already applied, which keeps no
+     *     connection that delivered a 1xx (see {@link OpenAiConfiguration})
+     * @param maxResponseBytes largest non-stream body, or SSE event, held in memory
+     */
+    UpstreamForwarder(HttpClient client, int maxResponseBytes) {
         this.client = client;
+        this.maxResponseBytes = maxResponseBytes;
     }
 
     Mono<Void> forward(ChatRequest chat, HttpHeaders inbound, MeteredCall call, HttpServerResponse response) {
@@ -60,25 +66,50 @@ final class UpstreamForwarder {
             ByteBufFlux upstreamBody,
             HttpServerResponse response) {
         int status = upstream.status().code();
-        boolean success = status >= 200 && status < 300;
-        response.status(status);
-        HeaderPolicy.toClient(upstream.responseHeaders(), response);
+        if (status < 200) {
+            // An interim answer the proxy never asked for; its connection is not pooled, so the final one dies with it.
+            call.upstreamDone();
+            return refuseAnswer(call, response, ErrorAnswer.UPSTREAM_PROTOCOL_ERROR);
+        }
+        boolean success = status < 300;
         if (success && chat.stream()) {
-            StreamRelay relay = new StreamRelay(call, chat.usageInjected());
-            return response.send(relay.relay(upstreamBody), event -> true)
+            response.status(status);
+            HeaderPolicy.toClient(upstream.responseHeaders(), response);
+            StreamRelay relay = new StreamRelay(call, chat.usageInjected(), maxResponseBytes);
+            // The send commits the headers, so it starts with the first event: a stream failing before one (an event
+            // past the size limit) still gets a whole error answer instead of a cut 200.
+            return relay.relay(upstreamBody)
+                    .switchOnFirst(
+                            (first, events) -> first.hasValue() ? response.send(events, event -> true) : events.then())
                     .then()
                     .doOnSuccess(done -> finishStream(call, response, status));
         }
-        return upstreamBody.aggregate().asByteArray().defaultIfEmpty(EMPTY).flatMap(bytes -> {
-            call.upstreamDone();
-            if (success) {
-                call.usage(UsageParser.fromBody(bytes, 0, bytes.length));
-            }
-            response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(bytes.length));
-            return response.sendObject(Unpooled.wrappedBuffer(bytes))
-                    .then()
-                    .doOnSuccess(done -> finishAnswered(call, success, status));
-        });
+        long declared = declaredLength(upstream);
+        return BoundedBody.read(upstreamBody, maxResponseBytes, declared, UpstreamTooLargeException::new)
+                .flatMap(bytes -> {
+                    call.upstreamDone();
+                    if (success) {
+                        call.usage(UsageParser.fromBody(bytes, 0, bytes.length, call::implausibleUsage));
+                    }
+                    response.status(status);
+                    HeaderPolicy.toClient(upstream.responseHeaders(), response);
+                    response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(bytes.length));
+                    return response.sendObject(Unpooled.wrappedBuffer(bytes))
+                            .then()
+                            .doOnSuccess(done -> finishAnswered(call, success, status));
+                });
+    }
+
+    private static long declaredLength(HttpClientResponse upstream) {
+        String value = upstream.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /**
@@ -103,19 +134,42 @@ final class UpstreamForwarder {
         }
     }
 
+    /**
+     * Whose fault the failure is comes from the client's channel alone: a reset of the upstream connection must never
+     * pass for the client leaving (a clean end for the client, and no bill for the tenant's tokens).
+     */
     private static Mono<Void> failed(Throwable failure, MeteredCall call, HttpServerResponse response) {
-        if (failure instanceof AbortedException || AbortedException.isConnectionReset(failure)) {
+        if (clientGone(response)) {
             call.finish(UsageStatus.CLIENT_ABORTED, answered(response), "client_aborted");
             return Mono.empty();
         }
+        boolean tooLarge = failure instanceof UpstreamTooLargeException;
         if (response.hasSentHeaders()) {
-            // Too late for an error answer: end the client's connection so that it sees the stream was cut.
-            call.finish(UsageStatus.UPSTREAM_ERROR, response.status().code(), "upstream_interrupted");
-            return Mono.error(failure);
+            // Too late for an error answer: cut the client's connection so that it sees the stream was not complete.
+            String code = tooLarge ? ErrorAnswer.UPSTREAM_TOO_LARGE.code() : "upstream_interrupted";
+            call.finish(UsageStatus.UPSTREAM_ERROR, response.status().code(), code);
+            response.withConnection(Connection::dispose);
+            return Mono.empty();
         }
-        ErrorAnswer answer = isTimeout(failure) ? ErrorAnswer.UPSTREAM_TIMEOUT : ErrorAnswer.UPSTREAM_UNAVAILABLE;
+        ErrorAnswer answer;
+        if (tooLarge) {
+            answer = ErrorAnswer.UPSTREAM_TOO_LARGE;
+        } else {
+            answer = isTimeout(failure) ? ErrorAnswer.UPSTREAM_TIMEOUT : ErrorAnswer.UPSTREAM_UNAVAILABLE;
+        }
+        return refuseAnswer(call, response, answer);
+    }
+
+    /** Answers for the upstream, which failed before anything was sent; the call costs nothing. */
+    private static Mono<Void> refuseAnswer(MeteredCall call, HttpServerResponse response, ErrorAnswer answer) {
         call.finish(UsageStatus.UPSTREAM_ERROR, answer.status(), answer.code());
         return answer.send(response);
+    }
+
+    private static boolean clientGone(HttpServerResponse response) {
+        boolean[] gone = {false};
+        response.withConnection(connection -> gone[0] = !connection.channel().isActive());
+        return gone[0];
     }
 
     private static boolean isTimeout(Throwable failure) {

@@ -136,4 +136,65 @@ class ChatRequestParserTest {
                         InvalidChatRequestException.class,
                         e -> assertThat(e.answer()).isEqualTo(ErrorAnswer.MISSING_MODEL));
     }
+
+    private static void assertRefused(byte[] body, ErrorAnswer expected) {
+        assertThatThrownBy(() -> ChatRequestParser.parse(body))
+                .isInstanceOfSatisfying(
+                        InvalidChatRequestException.class,
+                        e -> assertThat(e.answer()).isEqualTo(expected));
+    }
+
+    private static void assertRefused(String body, ErrorAnswer expected) {
+        assertRefused(body.getBytes(StandardCharsets.UTF_8), expected);
+    }
+
+    @Test
+    void implausibleModelsAreRefusedNamingTheModelParam() {
+        // given models too long, with controls, quotes, spaces or invisible characters
+        String tooLong = "m".repeat(ChatRequestParser.MAX_MODEL_LENGTH + 1);
+        String longest = "m".repeat(ChatRequestParser.MAX_MODEL_LENGTH);
+
+        // then
+        for (String model : new String[] {
+            tooLong, "gpt-4o\\u0000", "gpt\\n4o", "gpt\\\"4o", "gpt'4o", "gpt 4o", "gpt\\u200b4o", "\\u202egpt"
+        }) {
+            assertRefused("{\"model\":\"" + model + "\"}", ErrorAnswer.INVALID_MODEL);
+        }
+        assertThat(parse("{\"model\":\"" + longest + "\"}").model()).isEqualTo(longest);
+        assertThat(parse("{\"model\":\"ft:gpt-4o-mini:acme::AbC12/x.y@z\"}").model())
+                .isEqualTo("ft:gpt-4o-mini:acme::AbC12/x.y@z");
+        assertThat(ErrorAnswer.INVALID_MODEL.status()).isEqualTo(400);
+        assertThat(ErrorAnswer.INVALID_MODEL.code()).isEqualTo("invalid_value");
+    }
+
+    @Test
+    void nonBooleanStreamFlagsAreRefusedNamingTheParam() {
+        assertRefused("{\"model\":\"gpt-4o\",\"stream\":\"true\"}", ErrorAnswer.INVALID_STREAM);
+        assertRefused("{\"model\":\"gpt-4o\",\"stream\":1}", ErrorAnswer.INVALID_STREAM);
+        assertRefused(
+                "{\"model\":\"gpt-4o\",\"stream\":true,\"stream_options\":{\"include_usage\":\"yes\"}}",
+                ErrorAnswer.INVALID_INCLUDE_USAGE);
+        assertThat(parse("{\"model\":\"gpt-4o\",\"stream\":null}").stream()).isFalse();
+    }
+
+    @Test
+    void duplicateKeysAreRefusedSoThatMeteringAndUpstreamReadTheSameRequest() {
+        assertRefused("{\"model\":\"gpt-4o-mini\",\"model\":\"o1-pro\"}", ErrorAnswer.INVALID_JSON);
+        assertRefused("{\"model\":\"gpt-4o\",\"stream\":false,\"stream\":true}", ErrorAnswer.INVALID_JSON);
+    }
+
+    @Test
+    void bodiesNotInUtf8AreRefused() {
+        // given the same JSON in encodings Jackson would detect and decode
+        String json = "{\"model\":\"gpt-4o\",\"stream\":true}";
+        byte[] utf8Bom = ("\uFEFF" + json).getBytes(StandardCharsets.UTF_8);
+
+        // then
+        assertRefused(json.getBytes(StandardCharsets.UTF_16BE), ErrorAnswer.INVALID_JSON);
+        assertRefused(json.getBytes(StandardCharsets.UTF_16LE), ErrorAnswer.INVALID_JSON);
+        assertRefused(json.getBytes(StandardCharsets.UTF_16), ErrorAnswer.INVALID_JSON);
+        assertRefused(json.getBytes(java.nio.charset.Charset.forName("UTF-32LE")), ErrorAnswer.INVALID_JSON);
+        assertRefused(utf8Bom, ErrorAnswer.INVALID_JSON);
+        assertThat(parse(json).usageInjected()).isTrue();
+    }
 }

@@ -102,6 +102,23 @@ class ProxyRefusalsIT {
     }
 
     @Test
+    void claimedTenantIdsThatCannotBeTenantIdsAreRecordedAsDash() throws Exception {
+        // given claims that are a formula, 7000 characters, and a well-formed id of no tenant
+        String formula = "=HYPERLINK(\"http://x\")";
+        String huge = "t".repeat(7000);
+
+        // when
+        HttpResponse<String> asFormula = post(port, as(formula, "bg-guess"), "{\"model\":\"gpt-4o\"}");
+        HttpResponse<String> asHuge = post(port, as(huge, "bg-guess"), "{\"model\":\"gpt-4o\"}");
+        HttpResponse<String> asGhost = post(port, as("ghost-tenant", "bg-guess"), "{\"model\":\"gpt-4o\"}");
+
+        // then
+        assertRefused(asFormula, "-", 401, "invalid_api_key");
+        assertRefused(asHuge, "-", 401, "invalid_api_key");
+        assertRefused(asGhost, "ghost-tenant", 401, "invalid_api_key");
+    }
+
+    @Test
     void badBodiesAre400AndNeverForwarded() throws Exception {
         // given a body over the 64KB limit, sent once with a Content-Length and once chunked
         byte[] big = ("{\"model\":\"gpt-4o\",\"messages\":[{\"content\":\"" + "x".repeat(70_000) + "\"}]}")

@@ -1,6 +1,7 @@
 package dev.budgetguard.ingest.proxy.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ class SseFramerTest {
     @Test
     void eventsSplitAcrossChunksComeOutWhole() {
         // given
-        SseFramer framer = new SseFramer();
+        SseFramer framer = new SseFramer(1 << 20);
 
         // when the network splits inside an event, inside the blank line, and packs two events in one chunk
         List<String> first = feed(framer, "data: {\"a\":");
@@ -39,7 +40,7 @@ class SseFramerTest {
     @Test
     void crlfLineEndsAndMultiLineEventsAreKeptByteForByte() {
         // given
-        SseFramer framer = new SseFramer();
+        SseFramer framer = new SseFramer(1 << 20);
 
         // when
         List<String> events = feed(framer, "event: x\r\ndata: 1\r\n\r\n: comment\n\nda");
@@ -47,5 +48,22 @@ class SseFramerTest {
         // then
         assertThat(events).containsExactly("event: x\r\ndata: 1\r\n\r\n", ": comment\n\n");
         assertThat(new String(framer.rest(), StandardCharsets.UTF_8)).isEqualTo("da");
+    }
+
+    @Test
+    void anEventStillOpenPastTheLimitFailsTheStream() {
+        // given a 64-byte limit
+        SseFramer framer = new SseFramer(64);
+
+        // when a 58-byte event passes, then one grows past 64 bytes without a blank line
+        List<String> small = feed(framer, "data: " + "a".repeat(50) + "\n\n");
+        List<String> open = feed(framer, "data: " + "b".repeat(40));
+
+        // then
+        assertThat(small).containsExactly("data: " + "a".repeat(50) + "\n\n");
+        assertThat(open).isEmpty();
+        assertThatThrownBy(() -> feed(framer, "b".repeat(40)))
+                .isInstanceOf(UpstreamTooLargeException.class)
+                .hasMessage("upstream answer exceeds 64 bytes");
     }
 }

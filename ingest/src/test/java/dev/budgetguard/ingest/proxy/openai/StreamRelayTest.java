@@ -30,7 +30,7 @@ class StreamRelayTest {
     @Test
     void injectedUsageIsTakenAndHiddenFromTheClient() {
         // given
-        StreamRelay relay = new StreamRelay(call, true);
+        StreamRelay relay = new StreamRelay(call, true, 1 << 20);
 
         // when
         String content = inspect(relay, "data: {\"id\":\"c\",\"choices\":[{\"delta\":{}}],\"usage\":null}\n\n");
@@ -51,7 +51,7 @@ class StreamRelayTest {
     @Test
     void usageTheClientAskedForIsPassedThrough() {
         // given
-        StreamRelay relay = new StreamRelay(call, false);
+        StreamRelay relay = new StreamRelay(call, false, 1 << 20);
         String usageChunk = "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":2}}\n\n";
         String content = "data: {\"choices\":[{\"delta\":{}}],\"usage\":null}\n\n";
 
