@@ -21,6 +21,10 @@ final class AdminAudit {
         log.info("actor=admin action={} target={} key_id={}", action, target, keyId);
     }
 
+    static void priceAction(String action, String priceVersion) {
+        log.info("actor=admin action={} price_version={}", action, priceVersion);
+    }
+
     static void refused(String reason, ServerHttpRequest request) {
         InetSocketAddress remote = request.getRemoteAddress();
         log.warn(

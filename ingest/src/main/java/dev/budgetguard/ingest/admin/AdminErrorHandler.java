@@ -1,5 +1,7 @@
 package dev.budgetguard.ingest.admin;
 
+import dev.budgetguard.ingest.prices.InvalidPriceChangeException;
+import dev.budgetguard.ingest.prices.PriceHistoryRewriteException;
 import dev.budgetguard.ingest.tenant.ApiKeyNotFoundException;
 import dev.budgetguard.ingest.tenant.TenantAlreadyExistsException;
 import dev.budgetguard.ingest.tenant.TenantNotFoundException;
@@ -67,6 +69,12 @@ class AdminErrorHandler implements WebExceptionHandler {
         }
         if (failure instanceof TenantAlreadyExistsException e) {
             return AdminApiException.conflict("name", "tenant_exists", "Tenant '" + e.tenantId() + "' already exists.");
+        }
+        if (failure instanceof PriceHistoryRewriteException e) {
+            return AdminApiException.invalidRequest("effectiveFrom", "history_is_never_rewritten", e.getMessage());
+        }
+        if (failure instanceof InvalidPriceChangeException e) {
+            return AdminApiException.invalidRequest(e.field(), "missing_field", e.getMessage());
         }
         if (failure instanceof ServerWebInputException e) {
             return RequestBodyErrors.describe(e);

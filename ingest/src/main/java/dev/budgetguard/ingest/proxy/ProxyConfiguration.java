@@ -1,7 +1,6 @@
 package dev.budgetguard.ingest.proxy;
 
 import dev.budgetguard.ingest.proxy.spool.SpoolProperties;
-import dev.budgetguard.schemas.pricing.BundledPrices;
 import dev.budgetguard.schemas.pricing.PriceBook;
 import dev.budgetguard.schemas.spool.FsyncPolicy;
 import dev.budgetguard.schemas.spool.UsageLog;
@@ -18,8 +17,8 @@ import org.springframework.http.client.ReactorResourceFactory;
 import reactor.netty.resources.LoopResources;
 
 /**
- * The proxy's shared runtime: one set of event loops for the server and the upstream client, the price book, and
- * the metering on top of the spool.
+ * The proxy's shared runtime: one set of event loops for the server and the upstream client, and the metering on top
+ * of the spool, pricing with the {@link PriceBook} bean of {@code ingest.prices}.
  *
  * <p>Boot's Netty server always runs on {@link ReactorResourceFactory#getLoopResources()} (it calls {@code runOn}
  * after every {@code NettyServerCustomizer}, so a customizer cannot change the loops). Declaring the factory here, fed
@@ -61,11 +60,6 @@ public class ProxyConfiguration {
         return server -> server.idleTimeout(properties.idleTimeout())
                 .doOnChannelInit((observer, channel, remoteAddress) ->
                         SlowRequestGuard.install(channel, properties.requestReadTimeout()));
-    }
-
-    @Bean
-    public PriceBook priceBook() {
-        return BundledPrices.priceBook();
     }
 
     @Bean

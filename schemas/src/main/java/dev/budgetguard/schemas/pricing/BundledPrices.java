@@ -15,6 +15,7 @@ import java.util.List;
 public final class BundledPrices {
 
     static final String RESOURCE = "/dev/budgetguard/schemas/bundled-prices.csv";
+    private static final int FIELDS = 17;
 
     private BundledPrices() {}
 
@@ -46,22 +47,38 @@ public final class BundledPrices {
                 continue;
             }
             String[] f = line.split(",", -1);
-            if (f.length != 10) {
-                throw new IllegalStateException(RESOURCE + " line " + lineNo + ": expected 10 fields, got " + f.length);
+            if (f.length != FIELDS) {
+                throw new IllegalStateException(
+                        RESOURCE + " line " + lineNo + ": expected " + FIELDS + " fields, got " + f.length);
             }
-            prices.add(new ModelPrice(
-                    f[0],
-                    f[1],
-                    LocalDate.parse(f[2]),
-                    f[3].isEmpty() ? null : LocalDate.parse(f[3]),
-                    decimal(f[4]),
-                    decimal(f[5]),
-                    decimal(f[6]),
-                    decimal(f[7]),
-                    decimal(f[8]),
-                    Long.parseLong(f[9])));
+            try {
+                prices.add(price(f));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(RESOURCE + " line " + lineNo + ": " + e.getMessage(), e);
+            }
         }
         return prices;
+    }
+
+    private static ModelPrice price(String[] f) {
+        return new ModelPrice(
+                f[0],
+                f[1],
+                LocalDate.parse(f[2]),
+                f[3].isEmpty() ? null : LocalDate.parse(f[3]),
+                rates(f, 4),
+                Long.parseLong(f[9]),
+                f[10].isEmpty() ? null : new LongContextTier(Long.parseLong(f[10]), rates(f, 11)),
+                decimal(f[16]));
+    }
+
+    private static TokenRates rates(String[] f, int from) {
+        return new TokenRates(
+                decimal(f[from]),
+                decimal(f[from + 1]),
+                decimal(f[from + 2]),
+                decimal(f[from + 3]),
+                decimal(f[from + 4]));
     }
 
     private static BigDecimal decimal(String field) {

@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** A price book held in memory, indexed by canonical model id; lookups allocate nothing on the hit path. */
+/**
+ * A price book held in memory, indexed by model id; a lookup by the id a price was stored under allocates nothing.
+ * A price stored for an exact id (a snapshot priced apart from its family) wins over its canonical model's.
+ */
 public final class InMemoryPriceBook implements PriceBook {
 
     private final Map<String, List<ModelPrice>> byModel = new HashMap<>();
@@ -16,7 +20,7 @@ public final class InMemoryPriceBook implements PriceBook {
     public InMemoryPriceBook(Collection<ModelPrice> prices) {
         for (ModelPrice price : prices) {
             List<ModelPrice> versions =
-                    byModel.computeIfAbsent(ModelIds.canonical(price.model()), k -> new ArrayList<>());
+                    byModel.computeIfAbsent(price.model().toLowerCase(Locale.ROOT), k -> new ArrayList<>());
             for (ModelPrice other : versions) {
                 if (overlaps(other, price)) {
                     throw new IllegalArgumentException(
@@ -29,18 +33,19 @@ public final class InMemoryPriceBook implements PriceBook {
 
     @Override
     public Optional<ModelPrice> priceAt(String model, Instant at) {
-        List<ModelPrice> versions = byModel.get(model);
-        if (versions == null) {
-            versions = byModel.get(ModelIds.canonical(model));
-        }
+        ModelPrice exact = inForce(byModel.get(model), at);
+        return Optional.ofNullable(exact != null ? exact : inForce(byModel.get(ModelIds.canonical(model)), at));
+    }
+
+    private static ModelPrice inForce(List<ModelPrice> versions, Instant at) {
         if (versions != null) {
             for (ModelPrice price : versions) {
                 if (price.inForceAt(at)) {
-                    return Optional.of(price);
+                    return price;
                 }
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     public Collection<ModelPrice> all() {

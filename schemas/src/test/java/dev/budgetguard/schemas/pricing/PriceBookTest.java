@@ -79,6 +79,143 @@ class PriceBookTest {
     }
 
     @Test
+    void anthropicOneHourCacheWritesCostTwiceTheInputRate() {
+        // given input_tokens 100 plus cache_creation 10000, all ephemeral_1h, at a $3/M base input rate
+        TokenUsage usage = new TokenUsage(10_100, 0, 0, 10_000, 0, 0);
+
+        // when
+        Cost cost = bundled.cost("claude-sonnet-4-5-20250929", Instant.parse("2026-12-01T00:00:00Z"), usage);
+
+        // then 100 x $3 + 10000 x $6, per 1M
+        assertThat(cost.amountUsd()).isEqualByComparingTo("0.060300");
+        assertThat(cost.priceVersion()).isEqualTo("claude-sonnet-4-5@2025-09-29");
+    }
+
+    @Test
+    void aSonnetRequestAbove200kIsPricedEntirelyAtTheLongContextRates() {
+        // given 250000 input tokens, 50000 of them cache reads and 10000 five-minute cache writes, and 1000 output
+        TokenUsage usage = new TokenUsage(250_000, 50_000, 10_000, 0, 1_000, 0);
+
+        // when
+        Cost cost = bundled.cost("claude-sonnet-4-5", Instant.parse("2026-12-01T00:00:00Z"), usage);
+
+        // then 190000 x $6 + 50000 x $0.60 + 10000 x $7.50 + 1000 x $22.50, per 1M: output too is at the tier rate
+        assertThat(cost.amountUsd()).isEqualByComparingTo("1.267500");
+    }
+
+    @Test
+    void theLongContextThresholdCountsCacheReadsAndIsExclusive() {
+        // given
+        Instant at = Instant.parse("2026-12-01T00:00:00Z");
+        TokenUsage atThreshold = new TokenUsage(200_000, 0, 0, 0, 1_000, 0);
+        TokenUsage mostlyCachedAbove = new TokenUsage(200_001, 150_000, 0, 0, 0, 0);
+
+        // when
+        Cost standard = bundled.cost("claude-sonnet-4-5", at, atThreshold);
+        Cost premium = bundled.cost("claude-sonnet-4-5", at, mostlyCachedAbove);
+
+        // then 200000 x $3 + 1000 x $15; and 50001 x $6 + 150000 x $0.60
+        assertThat(standard.amountUsd()).isEqualByComparingTo("0.615000");
+        assertThat(premium.amountUsd()).isEqualByComparingTo("0.390006");
+    }
+
+    @Test
+    void batchRequestsGetTheBatchDiscountOnTopOfTheTier() {
+        // given
+        Instant at = Instant.parse("2026-12-01T00:00:00Z");
+
+        // when
+        Cost gpt4o = bundled.cost("gpt-4o", at, TokenUsage.of(1200, 300), true);
+        Cost longSonnet =
+                bundled.cost("claude-sonnet-4-5", at, new TokenUsage(250_000, 50_000, 10_000, 0, 1_000, 0), true);
+
+        // then half of $0.006 and half of $1.2675
+        assertThat(gpt4o.amountUsd()).isEqualByComparingTo("0.003000");
+        assertThat(longSonnet.amountUsd()).isEqualByComparingTo("0.633750");
+    }
+
+    @Test
+    void aModelWithoutABatchPriceChargesBatchRequestsTheStandardRate() {
+        // when o3 has no listed batch price
+        Cost batch = bundled.cost("o3", Instant.parse("2026-12-01T00:00:00Z"), TokenUsage.of(1_000_000, 0), true);
+
+        // then it is not guessed: the standard $2/M, an overestimate
+        assertThat(batch.amountUsd()).isEqualByComparingTo("2");
+    }
+
+    @Test
+    void aDiscountNeedingAThirteenthDecimalIsRoundedHalfUpToTheCostScale() {
+        // given one token at a millionth of a dollar per 1M, half off
+        ModelPrice price = new ModelPrice(
+                "m",
+                "openai",
+                LocalDate.parse("2025-01-01"),
+                null,
+                TokenRates.of(new BigDecimal("0.000001"), BigDecimal.ZERO),
+                1000,
+                null,
+                new BigDecimal("0.5"));
+
+        // when
+        BigDecimal amount = PriceBook.amount(price, TokenUsage.of(1, 0), true);
+
+        // then 0.0000000000005 rounds up to the 12th decimal
+        assertThat(amount).isEqualTo(new BigDecimal("0.000000000001"));
+    }
+
+    @Test
+    void aMonthSpanningAPriceChangePricesEachDayAtItsOwnPrice() {
+        // given one million o3 input tokens on every day of June 2025 (the price was cut on the 10th)
+        TokenUsage daily = TokenUsage.of(1_000_000, 0);
+        BigDecimal month = BigDecimal.ZERO;
+        java.util.Set<String> versions = new java.util.TreeSet<>();
+
+        // when
+        for (LocalDate day = LocalDate.parse("2025-06-01");
+                day.isBefore(LocalDate.parse("2025-07-01"));
+                day = day.plusDays(1)) {
+            Cost cost = bundled.cost("o3", day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC), daily);
+            month = month.add(cost.amountUsd());
+            versions.add(cost.priceVersion());
+        }
+
+        // then 9 days at $10 and 21 days at $2
+        assertThat(month).isEqualByComparingTo("132");
+        assertThat(versions).containsExactly("o3@2025-04-16", "o3@2025-06-10");
+    }
+
+    @Test
+    void aPriceStoredForAnExactSnapshotWinsOverItsFamily() {
+        // given gpt-4o priced at $2.50 and its first snapshot priced apart at $5
+        InMemoryPriceBook book = new InMemoryPriceBook(List.of(
+                new ModelPrice(
+                        "gpt-4o",
+                        "openai",
+                        LocalDate.parse("2024-05-13"),
+                        null,
+                        TokenRates.of(new BigDecimal("2.50"), BigDecimal.TEN),
+                        16384,
+                        null,
+                        null),
+                new ModelPrice(
+                        "gpt-4o-2024-05-13",
+                        "openai",
+                        LocalDate.parse("2024-05-13"),
+                        null,
+                        TokenRates.of(new BigDecimal("5"), new BigDecimal("15")),
+                        16384,
+                        null,
+                        null)));
+        Instant at = Instant.parse("2026-12-01T00:00:00Z");
+
+        // when / then
+        assertThat(book.priceAt("gpt-4o-2024-05-13", at).orElseThrow().version())
+                .isEqualTo("gpt-4o-2024-05-13@2024-05-13");
+        assertThat(book.priceAt("GPT-4o-2024-08-06", at).orElseThrow().version())
+                .isEqualTo("gpt-4o@2024-05-13");
+    }
+
+    @Test
     void unknownModelIsUnpricedNotFree() {
         Cost cost = bundled.cost("gpt-9-ultra", Instant.parse("2026-12-01T00:00:00Z"), TokenUsage.of(10, 10));
 

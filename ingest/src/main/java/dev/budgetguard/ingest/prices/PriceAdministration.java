@@ -1,0 +1,58 @@
+package dev.budgetguard.ingest.prices;
+
+import dev.budgetguard.schemas.pricing.ModelPrice;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What administrators may do to prices: read the versions in force or the whole history, and add a version. Every
+ * change is written to the database first and then applied to this node's snapshot at once; other nodes pick it up
+ * on their next poll. Calls block on JDBC.
+ */
+public final class PriceAdministration {
+
+    private static final Logger log = LoggerFactory.getLogger(PriceAdministration.class);
+
+    private final PriceStore store;
+    private final PriceBookRefresher refresher;
+    private final Clock clock;
+
+    PriceAdministration(PriceStore store, PriceBookRefresher refresher, Clock clock) {
+        this.store = store;
+        this.refresher = refresher;
+        this.clock = clock;
+    }
+
+    /** The version of each model in force at {@code at}, by model id. */
+    public List<ModelPrice> inForceAt(Instant at) {
+        return store.all().stream().filter(price -> price.inForceAt(at)).toList();
+    }
+
+    /** Every version ever stored, oldest first per model. */
+    public List<ModelPrice> history() {
+        return store.all();
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * @throws PriceHistoryRewriteException when the change starts on or before the model's latest version
+     * @throws InvalidPriceChangeException when a first version lacks its provider or output ceiling
+     */
+    public ModelPrice change(PriceChange change) {
+        ModelPrice added = store.append(change, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        try {
+            refresher.reload();
+        } catch (RuntimeException e) {
+            // The change is committed; failing the admin call would misreport it. The next poll applies it.
+            log.warn("event=price_book_reload_failed error=\"{}\"", e.toString());
+        }
+        return added;
+    }
+}
