@@ -18,7 +18,7 @@ import reactor.netty.ByteBufFlux;
  */
 final class StreamRelay {
 
-    private static final byte[] EMPTY_CHOICES = "\"choices\":[]".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHOICES_KEY = "\"choices\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
     private final MeteredCall call;
@@ -59,7 +59,7 @@ final class StreamRelay {
             if (usage != null) {
                 call.usage(usage);
             }
-            return usageInjected && indexOf(event, EMPTY_CHOICES) >= 0 ? null : event;
+            return usageInjected && hasEmptyChoices(event) ? null : event;
         }
         if (usageInjected && regionEquals(event, value, NULL)) {
             return cut(event, key, value + NULL.length);
@@ -108,9 +108,37 @@ final class StreamRelay {
         return true;
     }
 
-    private static int indexOf(byte[] b, byte[] needle) {
+    /**
+     * Whether the event says {@code "choices": []}, however the upstream spaced it: OpenAI writes compact JSON, but
+     * OpenAI-compatible servers in front of other models often pretty-print.
+     */
+    static boolean hasEmptyChoices(byte[] event) {
+        for (int at = indexOf(event, CHOICES_KEY, 0); at >= 0; at = indexOf(event, CHOICES_KEY, at + 1)) {
+            int i = skipSpace(event, at + CHOICES_KEY.length);
+            if (i < event.length && event[i] == ':') {
+                i = skipSpace(event, i + 1);
+                if (i < event.length && event[i] == '[') {
+                    i = skipSpace(event, i + 1);
+                    if (i < event.length && event[i] == ']') {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int skipSpace(byte[] b, int from) {
+        int i = from;
+        while (i < b.length && (isSpace(b[i]) || b[i] == '\n' || b[i] == '\r')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int indexOf(byte[] b, byte[] needle, int from) {
         outer:
-        for (int i = 0; i <= b.length - needle.length; i++) {
+        for (int i = from; i <= b.length - needle.length; i++) {
             for (int k = 0; k < needle.length; k++) {
                 if (b[i + k] != needle[k]) {
                     continue outer;

@@ -49,6 +49,23 @@ class StreamRelayTest {
     }
 
     @Test
+    void injectedUsageChunkIsHiddenEvenWhenTheUpstreamPrettyPrints() {
+        // given an OpenAI-compatible upstream that writes JSON with spaces (found by a newcomer with a Python fake)
+        StreamRelay relay = new StreamRelay(call, true, 1 << 20);
+
+        // when
+        String usageChunk = inspect(
+                relay,
+                "data: {\"id\": \"c\", \"choices\" : [ ], \"usage\": {\"prompt_tokens\": 9, \"completion_tokens\": 4}}\n\n");
+        String content = inspect(relay, "data: {\"id\": \"c\", \"choices\": [{\"delta\": {}}], \"usage\": null}\n\n");
+
+        // then the client sees neither the usage chunk nor the usage member it did not ask for
+        assertThat(usageChunk).isNull();
+        assertThat(content).isEqualTo("data: {\"id\": \"c\", \"choices\": [{\"delta\": {}}]}\n\n");
+        assertThat(call.usage()).isEqualTo(TokenUsage.of(9, 4));
+    }
+
+    @Test
     void usageTheClientAskedForIsPassedThrough() {
         // given
         StreamRelay relay = new StreamRelay(call, false, 1 << 20);
