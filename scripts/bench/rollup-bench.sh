@@ -21,7 +21,8 @@ DAYS="${DAYS:-3}"
 ROUNDS="${ROUNDS:-3}"
 THREADS="${THREADS:-1}"
 LOCK="${BENCH_LOCK:-/tmp/bg-bench.lock}"
-ROLLUP_JAVA_OPTS="${ROLLUP_JAVA_OPTS:-}"
+# The same JVM flags scripts/budgetguard gives the jobs; ROLLUP_JAVA_OPTS="" measures the JVM defaults (G1).
+ROLLUP_JAVA_OPTS="${ROLLUP_JAVA_OPTS--XX:+UseParallelGC}"
 locked() { flock "$LOCK" "$@"; }
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/rollup-bench.XXXXXX")"
