@@ -38,6 +38,7 @@ class AdminApiIT {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("budgetguard"));
+        registry.add("budgetguard.spool.dir", () -> dataDir.resolve("spool").toString());
     }
 
     @Autowired
