@@ -40,9 +40,7 @@ class PriceBookRefresherIT {
 
     @BeforeEach
     void twoNodesOnOneDatabase() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + dir.resolve("budgetguard") + ";AUTO_SERVER=TRUE");
-        dataSource.setUser("sa");
+        DataSource dataSource = newDatabase();
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
@@ -53,6 +51,14 @@ class PriceBookRefresherIT {
         nodeB = new Node(dataSource);
         nodeA.refresher.start();
         nodeB.refresher.start();
+    }
+
+    /** An empty database for one test; H2 here, overridden to run the same tests on PostgreSQL. */
+    DataSource newDatabase() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + dir.resolve("budgetguard") + ";AUTO_SERVER=TRUE");
+        dataSource.setUser("sa");
+        return dataSource;
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -33,9 +34,7 @@ class TenantDirectoryRefresherIT {
 
     @BeforeEach
     void twoNodesOnOneDatabase() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + dir.resolve("budgetguard") + ";AUTO_SERVER=TRUE");
-        dataSource.setUser("sa");
+        DataSource dataSource = newDatabase();
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
@@ -44,6 +43,14 @@ class TenantDirectoryRefresherIT {
         jdbc = JdbcClient.create(dataSource);
         nodeA = new Node(dataSource);
         nodeB = new Node(dataSource);
+    }
+
+    /** An empty database for one test; H2 here, overridden to run the same tests on PostgreSQL. */
+    DataSource newDatabase() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + dir.resolve("budgetguard") + ";AUTO_SERVER=TRUE");
+        dataSource.setUser("sa");
+        return dataSource;
     }
 
     @Test
@@ -105,12 +112,12 @@ class TenantDirectoryRefresherIT {
         IssuedApiKey issued = nodeA.administration.issueKey(acme, "Production Key");
 
         // then
+        // (read by label through the ResultSet: H2 reports column names upper case, PostgreSQL lower case)
         var row = jdbc.sql("SELECT prefix, key_hash FROM api_key WHERE id = :id")
                 .param("id", issued.apiKey().id())
-                .query()
-                .singleRow();
-        assertThat(row.get("PREFIX")).isEqualTo(issued.secret().substring(0, 8));
-        assertThat(row.get("KEY_HASH")).isEqualTo(KeyDigest.sha256Hex(issued.secret()));
+                .query((rs, n) -> List.of(rs.getString("prefix"), rs.getString("key_hash")))
+                .single();
+        assertThat(row).containsExactly(issued.secret().substring(0, 8), KeyDigest.sha256Hex(issued.secret()));
         assertThat(nodeA.administration.tenant(acme).apiKeys())
                 .extracting(ApiKey::prefix)
                 .containsExactly(issued.secret().substring(0, 8));

@@ -35,9 +35,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.FileSystemUtils;
 
+// The database comes from a property source of lower precedence than @DynamicPropertySource, so that a subclass can
+// move the same tests onto another database.
 @SpringBootTest(classes = JobsApplication.class)
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:rollup-usage-job-it;DB_CLOSE_DELAY=-1")
 class RollupUsageJobIT {
 
     private static final Path ROOT = tempRoot();
@@ -55,7 +59,6 @@ class RollupUsageJobIT {
     static void paths(DynamicPropertyRegistry registry) {
         registry.add("budgetguard.spool.dir", SPOOL::toString);
         registry.add("budgetguard.lake.uri", LAKE::toString);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + ROOT.resolve("h2/budgetguard"));
     }
 
     @Autowired
@@ -116,7 +119,7 @@ class RollupUsageJobIT {
                 completion("r7", Instant.parse("2026-12-02T04:00:00Z"), 7, 3, "0.25"));
     }
 
-    private JobExecution runRollup(long runId) throws Exception {
+    JobExecution runRollup(long runId) throws Exception {
         JobOperatorTestUtils jobs = new JobOperatorTestUtils(operator, repository);
         jobs.setJob(rollupUsageJob);
         return jobs.startJob(new JobParametersBuilder()
