@@ -76,6 +76,7 @@ class JobsRunCommand implements Command {
         JobExecution execution = launch(job, options);
         System.out.println("job=" + job.job().getName() + " execution=" + execution.getId() + " status="
                 + execution.getStatus() + " exit=" + execution.getExitStatus().getExitCode());
+        execution.getStepExecutions().forEach(step -> System.out.println("  " + StepSummary.of(step)));
         return execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
     }
 
