@@ -1,5 +1,6 @@
 package dev.budgetguard.ingest.admission;
 
+import dev.budgetguard.schemas.budget.BudgetWindow;
 import java.math.BigDecimal;
 import java.util.Objects;
 

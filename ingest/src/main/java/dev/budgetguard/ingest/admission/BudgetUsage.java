@@ -1,5 +1,6 @@
 package dev.budgetguard.ingest.admission;
 
+import dev.budgetguard.schemas.budget.BudgetWindow;
 import java.math.BigDecimal;
 
 /** A consistent reading of one budget in the window of a given instant. */

@@ -1,5 +1,7 @@
 package dev.budgetguard.ingest.admission;
 
+import dev.budgetguard.schemas.budget.Budget;
+import dev.budgetguard.schemas.budget.BudgetWindow;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashSet;

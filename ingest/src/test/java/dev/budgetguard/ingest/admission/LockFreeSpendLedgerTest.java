@@ -3,6 +3,8 @@ package dev.budgetguard.ingest.admission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.budgetguard.schemas.budget.Budget;
+import dev.budgetguard.schemas.budget.BudgetPeriod;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

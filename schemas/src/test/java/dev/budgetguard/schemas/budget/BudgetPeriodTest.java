@@ -1,4 +1,4 @@
-package dev.budgetguard.ingest.admission;
+package dev.budgetguard.schemas.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.budgetguard.ingest.admission;
+package dev.budgetguard.schemas.budget;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
