@@ -69,6 +69,8 @@ FROM (
             NULL::VARCHAR        AS price_version,
             NULL::BIGINT         AS upstream_latency_us,
             NULL::VARCHAR        AS segment_id,
+            NULL::VARCHAR        AS service_tier,
+            NULL::BOOLEAN        AS batch,
             NULL::DATE           AS date
     ) AS contract
     WHERE false
@@ -108,7 +110,9 @@ SELECT
     reasoning_tokens,
     cost_status,
     price_version,
-    upstream_latency_us
+    upstream_latency_us,
+    service_tier,
+    batch
 FROM usage;
 
 -- Spend per UTC day, tenant and model. Refusals (status 'rejected') are left out: they were never forwarded, cost

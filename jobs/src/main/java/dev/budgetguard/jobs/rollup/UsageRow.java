@@ -2,6 +2,7 @@ package dev.budgetguard.jobs.rollup;
 
 import dev.budgetguard.schemas.spool.SegmentId;
 import dev.budgetguard.schemas.usage.Cost;
+import dev.budgetguard.schemas.usage.ServiceTier;
 import dev.budgetguard.schemas.usage.TokenUsage;
 import dev.budgetguard.schemas.usage.UsageRecord;
 import dev.budgetguard.schemas.usage.UsageStatus;
@@ -14,6 +15,7 @@ import java.util.Objects;
  * One row of the lake's usage table ({@code usage-row.parquet-schema}), owned by the segment that produced it.
  *
  * @param completedAt {@code null} for an incomplete request
+ * @param serviceTier the provider's service tier and batch flag ({@link ServiceTier#STANDARD} when none reported)
  */
 record UsageRow(
         String requestId,
@@ -30,7 +32,8 @@ record UsageRow(
         TokenUsage usage,
         Cost cost,
         long upstreamLatencyMicros,
-        SegmentId segment) {
+        SegmentId segment,
+        ServiceTier serviceTier) {
 
     UsageRow {
         Objects.requireNonNull(requestId, "request_id");
@@ -39,6 +42,7 @@ record UsageRow(
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(cost, "cost");
         Objects.requireNonNull(segment, "segment_id");
+        serviceTier = serviceTier == null ? ServiceTier.STANDARD : serviceTier;
         if (status == UsageStatus.ADMITTED) {
             throw new IllegalArgumentException("a usage row cannot have status admitted (request " + requestId + ")");
         }
@@ -61,7 +65,8 @@ record UsageRow(
                 record.usage(),
                 record.cost(),
                 record.upstreamLatencyMicros(),
-                segment);
+                segment,
+                record.serviceTier());
     }
 
     /** The row of an admission whose completion never came: nothing is known to have been billed. */
@@ -81,7 +86,8 @@ record UsageRow(
                 TokenUsage.ZERO,
                 Cost.NONE,
                 0,
-                segment);
+                segment,
+                admission.serviceTier());
     }
 
     /** The Hive partition the row lands in: the UTC date of its admission. */

@@ -59,6 +59,8 @@ final class UsageRowWriteSupport extends WriteSupport<UsageRow> {
     private static final Column PRICE_VERSION = new Column("price_version");
     private static final Column UPSTREAM_LATENCY_US = new Column("upstream_latency_us");
     private static final Column SEGMENT_ID = new Column("segment_id");
+    private static final Column SERVICE_TIER = new Column("service_tier");
+    private static final Column BATCH = new Column("batch");
 
     private static final Binary[] STATUS_NAMES = Arrays.stream(UsageStatus.values())
             .map(status -> Binary.fromString(status.wireName()))
@@ -118,6 +120,8 @@ final class UsageRowWriteSupport extends WriteSupport<UsageRow> {
         text(PRICE_VERSION, cost.priceVersion());
         int64(UPSTREAM_LATENCY_US, row.upstreamLatencyMicros());
         binary(SEGMENT_ID, segmentName(row.segment()));
+        text(SERVICE_TIER, row.serviceTier().name());
+        bool(BATCH, row.serviceTier().batch());
         out.endMessage();
     }
 

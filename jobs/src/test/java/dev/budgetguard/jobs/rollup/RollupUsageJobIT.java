@@ -1,6 +1,7 @@
 package dev.budgetguard.jobs.rollup;
 
 import static dev.budgetguard.jobs.rollup.SpoolFixtures.admission;
+import static dev.budgetguard.jobs.rollup.SpoolFixtures.batchCompletion;
 import static dev.budgetguard.jobs.rollup.SpoolFixtures.completion;
 import static dev.budgetguard.jobs.rollup.SpoolFixtures.refusal;
 import static dev.budgetguard.jobs.rollup.SpoolFixtures.writeSealed;
@@ -116,7 +117,7 @@ class RollupUsageJobIT {
                 C,
                 completion("r6", Instant.parse("2026-12-02T03:00:00Z"), 10, 10, "0.000000000001"),
                 "{\"v\":1,\"kind\":\"completion\",\"request_id\":\"r-torn\n",
-                completion("r7", Instant.parse("2026-12-02T04:00:00Z"), 7, 3, "0.25"));
+                batchCompletion("r7", Instant.parse("2026-12-02T04:00:00Z"), 7, 3, "0.25"));
     }
 
     JobExecution runRollup(long runId) throws Exception {
@@ -171,6 +172,8 @@ class RollupUsageJobIT {
                 .containsEntry("r2", B.toString())
                 .containsEntry("r4", A.toString())
                 .containsEntry("r7", C.toString());
+        assertThat(byRequest(rows, "batch")).containsEntry("r1", false).containsEntry("r7", true);
+        assertThat(byRequest(rows, "service_tier")).containsEntry("r1", null).containsEntry("r7", "batch");
         Map<String, Object> r4 = rows.get(3);
         assertThat(r4.get("cost_status")).isEqualTo("none");
         assertThat((BigDecimal) r4.get("cost_usd")).isEqualByComparingTo("0");
@@ -188,6 +191,8 @@ class RollupUsageJobIT {
                 .containsEntry("completed_at", "TIMESTAMP WITH TIME ZONE")
                 .containsEntry("cost_usd", "DECIMAL(18,12)")
                 .containsEntry("input_tokens", "BIGINT")
+                .containsEntry("service_tier", "VARCHAR")
+                .containsEntry("batch", "BOOLEAN")
                 .containsEntry("date", "DATE");
         assertThat(LakeReader.fileHashes(LAKE).keySet())
                 .containsExactly(

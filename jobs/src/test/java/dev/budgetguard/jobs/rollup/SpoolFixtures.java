@@ -3,6 +3,7 @@ package dev.budgetguard.jobs.rollup;
 import dev.budgetguard.schemas.spool.SegmentId;
 import dev.budgetguard.schemas.spool.SpoolLayout;
 import dev.budgetguard.schemas.usage.Cost;
+import dev.budgetguard.schemas.usage.ServiceTier;
 import dev.budgetguard.schemas.usage.TokenUsage;
 import dev.budgetguard.schemas.usage.UsageRecord;
 import dev.budgetguard.schemas.usage.UsageRecordCodec;
@@ -40,6 +41,20 @@ final class SpoolFixtures {
                         Cost.priced(new BigDecimal(costUsd), PRICE),
                         1_500_000,
                         null);
+    }
+
+    /** A completion billed as a batch call at the provider's {@code batch} service tier. */
+    static UsageRecord batchCompletion(String requestId, Instant admittedAt, long input, long output, String costUsd) {
+        return admission(requestId, admittedAt)
+                .complete(
+                        admittedAt.plus(Duration.ofSeconds(2)),
+                        UsageStatus.OK,
+                        200,
+                        TokenUsage.of(input, output),
+                        Cost.priced(new BigDecimal(costUsd), PRICE),
+                        1_500_000,
+                        null,
+                        new ServiceTier("batch", true));
     }
 
     static UsageRecord refusal(String requestId, Instant at) {

@@ -145,20 +145,23 @@ class DuckDbLakeIT {
                 "node-000000000001",
                 List.of(Row.ok("old", "acme", "gpt-4o", at, 10, 5, "0.000075")),
                 "reasoning_tokens",
-                "segment_id");
+                "segment_id",
+                "service_tier",
+                "batch");
         LakeFixture.write(lake, "node-000000000002", List.of(Row.ok("new", "acme", "gpt-4o", at, 20, 5, "0.0001")));
 
         // when
         List<String> rows;
         try (DuckDbLake session = DuckDbLake.open(lake)) {
             rows = session.select(
-                    "SELECT request_id, reasoning_tokens, segment_id FROM usage ORDER BY request_id",
-                    row -> row.getString(1) + "|" + row.getObject(2) + "|" + row.getString(3));
+                    "SELECT request_id, reasoning_tokens, segment_id, batch FROM usage ORDER BY request_id",
+                    row -> row.getString(1) + "|" + row.getObject(2) + "|" + row.getString(3) + "|"
+                            + row.getObject(4));
             assertThat(session.usageFileCount()).isEqualTo(2);
         }
 
         // then
-        assertThat(rows).containsExactly("new|0|node-000000000002", "old|null|null");
+        assertThat(rows).containsExactly("new|0|node-000000000002|false", "old|null|null|null");
     }
 
     @Test
@@ -216,7 +219,7 @@ class DuckDbLakeIT {
             }
             columns.add(m.group(3) + " " + type);
         }
-        assertThat(columns).as("fields parsed from the Parquet schema").hasSize(22);
+        assertThat(columns).as("fields parsed from the Parquet schema").hasSize(24);
         return columns;
     }
 }

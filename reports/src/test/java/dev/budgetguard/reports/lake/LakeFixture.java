@@ -29,7 +29,7 @@ public final class LakeFixture {
                 cache_write_5m_tokens BIGINT NOT NULL, cache_write_1h_tokens BIGINT NOT NULL,
                 output_tokens BIGINT NOT NULL, reasoning_tokens BIGINT NOT NULL, cost_usd DECIMAL(18,12),
                 cost_status VARCHAR NOT NULL, price_version VARCHAR, upstream_latency_us BIGINT NOT NULL,
-                segment_id VARCHAR NOT NULL)""";
+                segment_id VARCHAR NOT NULL, service_tier VARCHAR, batch BOOLEAN)""";
 
     private LakeFixture() {}
 
@@ -90,7 +90,7 @@ public final class LakeFixture {
             statement.execute(STAGING_TABLE);
             try (PreparedStatement insert = db.prepareStatement(
                     "INSERT INTO staged VALUES (?, ?, 'openai', '/v1/chat/completions', ?, false, ?, ?, NULL, ?, ?,"
-                            + " ?, ?, 0, 0, ?, 0, ?, ?, NULL, 1000, ?)")) {
+                            + " ?, ?, 0, 0, ?, 0, ?, ?, NULL, 1000, ?, NULL, false)")) {
                 for (Row row : rows) {
                     OffsetDateTime at = OffsetDateTime.ofInstant(row.createdAt(), ZoneOffset.UTC);
                     insert.setString(1, row.requestId());

@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 /**
  * Decodes a line in exactly the form {@link UsageRecordCodec#encode} writes, straight from the bytes: fields in the
  * written order, no whitespace, ASCII strings without escapes, plain numbers. That is every line the collector writes,
- * and it costs a fraction of a general JSON parse.
+ * and it costs a fraction of a general JSON parse. Lines written before the service tier fields existed end after
+ * {@code error_code} and are canonical too.
  *
  * <p>It answers {@code null} for anything else, and for any line whose values a record refuses, so that the general
  * parser decides every line that is not plainly valid: what is accepted, and the reason a line is rejected, stay the
@@ -75,6 +76,13 @@ final class CanonicalLineDecoder {
         Cost cost = new Cost(amount, costStatus, text(",\"price_version\":"));
         long latency = number(",\"upstream_latency_us\":", 18);
         String errorCode = text(",\"error_code\":");
+        ServiceTier tier = ServiceTier.STANDARD;
+        if (pos < end && b[pos] != '}') {
+            String tierName = text(",\"service_tier\":");
+            literal(",\"batch\":");
+            boolean batch = bool();
+            tier = tierName == null && !batch ? ServiceTier.STANDARD : new ServiceTier(tierName, batch);
+        }
         literal("}");
         if (pos != end) {
             throw NotCanonical.INSTANCE;
@@ -94,7 +102,8 @@ final class CanonicalLineDecoder {
                 usage,
                 cost,
                 latency,
-                errorCode);
+                errorCode,
+                tier);
     }
 
     /** Skips {@code expected} (ASCII), which must come next. */

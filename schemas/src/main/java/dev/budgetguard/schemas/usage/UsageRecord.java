@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param httpStatus status answered to the client; 0 on admissions
  * @param upstreamLatencyMicros time from forwarding to the end of the upstream answer; 0 when nothing was forwarded
  * @param errorCode machine-readable reason for refusals and errors, else {@code null}
+ * @param serviceTier the provider's service tier and batch flag; {@link ServiceTier#STANDARD} when none was reported
+ *     (and on every record written before the field existed)
  */
 public record UsageRecord(
         RecordKind kind,
@@ -32,7 +34,8 @@ public record UsageRecord(
         TokenUsage usage,
         Cost cost,
         long upstreamLatencyMicros,
-        String errorCode) {
+        String errorCode,
+        ServiceTier serviceTier) {
 
     public UsageRecord {
         Objects.requireNonNull(kind, "kind");
@@ -44,6 +47,7 @@ public record UsageRecord(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(cost, "cost");
+        serviceTier = serviceTier == null ? ServiceTier.STANDARD : serviceTier;
         createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
         completedAt = completedAt == null ? null : completedAt.truncatedTo(ChronoUnit.MICROS);
         if (upstreamLatencyMicros < 0) {
@@ -73,6 +77,42 @@ public record UsageRecord(
                 }
             }
         }
+    }
+
+    /** A record at the standard service tier, as every record was before tiers were recorded. */
+    public UsageRecord(
+            RecordKind kind,
+            String requestId,
+            String tenantId,
+            String provider,
+            String route,
+            String model,
+            boolean stream,
+            Instant createdAt,
+            Instant completedAt,
+            UsageStatus status,
+            int httpStatus,
+            TokenUsage usage,
+            Cost cost,
+            long upstreamLatencyMicros,
+            String errorCode) {
+        this(
+                kind,
+                requestId,
+                tenantId,
+                provider,
+                route,
+                model,
+                stream,
+                createdAt,
+                completedAt,
+                status,
+                httpStatus,
+                usage,
+                cost,
+                upstreamLatencyMicros,
+                errorCode,
+                ServiceTier.STANDARD);
     }
 
     /** The record written just before a request is forwarded. */
@@ -131,7 +171,7 @@ public record UsageRecord(
                 errorCode);
     }
 
-    /** The completion of this admission. */
+    /** The completion of this admission, at the admission's service tier. */
     public UsageRecord complete(
             Instant at,
             UsageStatus outcome,
@@ -140,6 +180,19 @@ public record UsageRecord(
             Cost priced,
             long latencyMicros,
             String error) {
+        return complete(at, outcome, answeredStatus, counted, priced, latencyMicros, error, serviceTier);
+    }
+
+    /** The completion of this admission, at the service tier the provider reported. */
+    public UsageRecord complete(
+            Instant at,
+            UsageStatus outcome,
+            int answeredStatus,
+            TokenUsage counted,
+            Cost priced,
+            long latencyMicros,
+            String error,
+            ServiceTier tier) {
         if (kind != RecordKind.ADMISSION) {
             throw new IllegalStateException("only an admission can be completed, this is a " + kind.wireName());
         }
@@ -158,7 +211,8 @@ public record UsageRecord(
                 counted,
                 priced,
                 latencyMicros,
-                error);
+                error,
+                tier);
     }
 
     private static void requireText(String field, String value) {

@@ -17,7 +17,8 @@ import tools.jackson.core.json.JsonFactory;
  * over millions of lines: lines in exactly the written form take a byte-level path ({@link CanonicalLineDecoder}), and
  * every other line, including every one that is rejected, goes through a streaming JSON parser, which alone decides
  * what else is accepted and why a line is not. Money travels as a JSON string so that no reader turns it into a binary
- * float.
+ * float. Fields added since version 1 first shipped ({@code service_tier}, {@code batch}) are optional: a line written
+ * before them reads as the standard tier.
  */
 public final class UsageRecordCodec {
 
@@ -56,6 +57,8 @@ public final class UsageRecordCodec {
         text(b, "price_version", c.priceVersion());
         number(b, "upstream_latency_us", r.upstreamLatencyMicros());
         text(b, "error_code", r.errorCode());
+        text(b, "service_tier", r.serviceTier().name());
+        b.append(",\"batch\":").append(r.serviceTier().batch());
         b.append("}\n");
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -150,6 +153,8 @@ public final class UsageRecordCodec {
         private String priceVersion;
         private long latency;
         private String errorCode;
+        private String serviceTier;
+        private boolean batch;
 
         void set(String name, JsonParser p, JsonToken token) {
             switch (name) {
@@ -176,6 +181,8 @@ public final class UsageRecordCodec {
                 case "price_version" -> priceVersion = str(p);
                 case "upstream_latency_us" -> latency = num(p);
                 case "error_code" -> errorCode = str(p);
+                case "service_tier" -> serviceTier = str(p);
+                case "batch" -> batch = token == JsonToken.VALUE_TRUE;
                 default -> {}
             }
         }
@@ -203,7 +210,8 @@ public final class UsageRecordCodec {
                     new TokenUsage(tokens[0], tokens[1], tokens[2], tokens[3], tokens[4], tokens[5]),
                     cost,
                     latency,
-                    errorCode);
+                    errorCode,
+                    serviceTier == null && !batch ? ServiceTier.STANDARD : new ServiceTier(serviceTier, batch));
         }
 
         private static String required(String field, String value) {

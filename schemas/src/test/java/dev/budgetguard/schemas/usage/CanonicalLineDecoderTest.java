@@ -89,7 +89,9 @@ class CanonicalLineDecoderTest {
                 "\"cached_input_tokens\":0|\"cached_input_tokens\":5000", // more cached than input: invalid record
                 "}\n|} \n",
                 "}\n|}{}\n",
-                "{\"v\":1,|{\"v\":1,\"extra\":0,"
+                "{\"v\":1,|{\"v\":1,\"extra\":0,",
+                "\"batch\":false|\"batch\":0",
+                "\"service_tier\":null|\"service_tier\":\"fl ex\"" // not a tier name: invalid record
             })
     void leavesEveryOtherLineToTheGeneralParser(String edit) {
         // given a canonical line, changed in one place
@@ -109,6 +111,22 @@ class CanonicalLineDecoderTest {
         byte[] line = UsageRecordCodec.encode(completion());
 
         assertThat(CanonicalLineDecoder.decode(line, 0, line.length - 1)).isEqualTo(completion());
+    }
+
+    @Test
+    void readsALineWrittenBeforeTheServiceTierFieldsAsTheStandardTier() {
+        // given a line as the codec wrote it before service_tier and batch existed
+        String line = new String(UsageRecordCodec.encode(completion()), StandardCharsets.UTF_8)
+                .replace(",\"service_tier\":null,\"batch\":false}", "}");
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+
+        // when
+        UsageRecord old = CanonicalLineDecoder.decode(bytes, 0, bytes.length);
+
+        // then the byte path still takes it
+        assertThat(line).doesNotContain("batch");
+        assertThat(old).isEqualTo(completion());
+        assertThat(old.serviceTier()).isEqualTo(ServiceTier.STANDARD);
     }
 
     private static UsageRecord completion() {
@@ -145,6 +163,11 @@ class CanonicalLineDecoderTest {
             default -> Cost.priced(BigDecimal.valueOf(random.nextLong(0, 1L << 50), random.nextInt(13)), "p@1");
         };
         String error = random.nextBoolean() ? null : "upstream_timeout";
+        ServiceTier tier = switch (random.nextInt(3)) {
+            case 0 -> ServiceTier.STANDARD;
+            case 1 -> new ServiceTier("flex", false);
+            default -> new ServiceTier(random.nextBoolean() ? "batch" : null, true);
+        };
         return admission.complete(
                 at.plusNanos(random.nextLong(0, 1L << 40)),
                 UsageStatus.fromWire(STATUSES[random.nextInt(STATUSES.length)]),
@@ -152,6 +175,7 @@ class CanonicalLineDecoderTest {
                 usage,
                 cost,
                 random.nextLong(0, 1L << 40),
-                error);
+                error,
+                tier);
     }
 }

@@ -69,6 +69,49 @@ class UsageRecordCodecTest {
     }
 
     @Test
+    void serviceTierAndBatchFlagRoundTrip() {
+        // given an Anthropic batch completion
+        UsageRecord completion = UsageRecord.admission(
+                        "r", "t", "anthropic", "/v1/messages", "claude-sonnet-4-5", false, ADMITTED)
+                .complete(
+                        ADMITTED,
+                        UsageStatus.OK,
+                        200,
+                        TokenUsage.of(5, 5),
+                        Cost.priced(new BigDecimal("0.000045"), "claude-sonnet-4-5@2025-09-29"),
+                        10,
+                        null,
+                        new ServiceTier("batch", true));
+
+        // when
+        String line = new String(UsageRecordCodec.encode(completion), StandardCharsets.UTF_8);
+
+        // then
+        assertThat(line).endsWith(",\"service_tier\":\"batch\",\"batch\":true}\n");
+        assertThat(UsageRecordCodec.decode(line)).isEqualTo(completion);
+        assertThat(UsageRecordCodec.decodeGeneral(line.getBytes(StandardCharsets.UTF_8), 0, line.length()))
+                .isEqualTo(completion);
+    }
+
+    @Test
+    void aLineWithoutTheServiceTierFieldsReadsAsTheStandardTier() {
+        // given a line from before the fields existed, in a non-canonical spacing so the general parser reads it
+        String line = new String(
+                        UsageRecordCodec.encode(
+                                UsageRecord.admission("r", "t", "openai", "/v1/x", "gpt-4o", false, ADMITTED)),
+                        StandardCharsets.UTF_8)
+                .replace(",\"service_tier\":null,\"batch\":false}", "}")
+                .replace("{\"v\":1,", "{\"v\": 1,");
+
+        // when
+        UsageRecord old = UsageRecordCodec.decode(line);
+
+        // then
+        assertThat(old.serviceTier()).isEqualTo(ServiceTier.STANDARD);
+        assertThat(old.requestId()).isEqualTo("r");
+    }
+
+    @Test
     void tornLineIsAFormatError() {
         String line = new String(
                 UsageRecordCodec.encode(UsageRecord.admission("r", "t", "openai", "/v1/x", "gpt-4o", false, ADMITTED)),
