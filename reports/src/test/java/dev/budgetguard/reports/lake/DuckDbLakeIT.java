@@ -155,8 +155,7 @@ class DuckDbLakeIT {
         try (DuckDbLake session = DuckDbLake.open(lake)) {
             rows = session.select(
                     "SELECT request_id, reasoning_tokens, segment_id, batch FROM usage ORDER BY request_id",
-                    row -> row.getString(1) + "|" + row.getObject(2) + "|" + row.getString(3) + "|"
-                            + row.getObject(4));
+                    row -> row.getString(1) + "|" + row.getObject(2) + "|" + row.getString(3) + "|" + row.getObject(4));
             assertThat(session.usageFileCount()).isEqualTo(2);
         }
 

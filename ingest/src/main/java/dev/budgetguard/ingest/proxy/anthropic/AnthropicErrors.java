@@ -1,0 +1,39 @@
+package dev.budgetguard.ingest.proxy.anthropic;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The proxy's own answers on the Anthropic route, in Anthropic's error shape
+ * ({@code {"type":"error","error":{"type":...,"message":...}}}) so that Anthropic SDKs raise them like provider errors.
+ */
+public final class AnthropicErrors {
+
+    private AnthropicErrors() {}
+
+    /** The error body for an answer of {@code status}; {@code message} is fixed text, never request content. */
+    public static byte[] body(int status, String message) {
+        return ("{\"type\":\"error\",\"error\":{\"type\":\"" + type(status) + "\",\"message\":\"" + escape(message)
+                        + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Anthropic's error type for an HTTP status. */
+    static String type(int status) {
+        return switch (status) {
+            case 400 -> "invalid_request_error";
+            case 401 -> "authentication_error";
+            case 402 -> "billing_error";
+            case 403 -> "permission_error";
+            case 404 -> "not_found_error";
+            case 413 -> "request_too_large";
+            case 429 -> "rate_limit_error";
+            case 503, 529 -> "overloaded_error";
+            case 504 -> "timeout_error";
+            default -> status < 500 ? "invalid_request_error" : "api_error";
+        };
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}
