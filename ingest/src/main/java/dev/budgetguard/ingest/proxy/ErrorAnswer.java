@@ -1,15 +1,11 @@
 package dev.budgetguard.ingest.proxy;
 
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import java.nio.charset.StandardCharsets;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * Every answer the proxy gives on its own behalf, in OpenAI's error shape so that SDKs surface it like a provider
- * error. Bodies are fixed and rendered once; nothing of the request or of an exception ever goes into them.
+ * The fixed answers the proxy gives on its own behalf; each endpoint's {@link ErrorShape} puts them in its provider's
+ * error shape (OpenAI's is rendered once). Nothing of the request or of an exception ever goes into them.
  */
 public enum ErrorAnswer {
     MISSING_CREDENTIALS(
@@ -59,34 +55,34 @@ public enum ErrorAnswer {
     UPSTREAM_TIMEOUT(504, "server_error", null, "upstream_timeout", "The upstream provider did not answer in time."),
     INTERNAL(500, "server_error", null, "internal_error", "The service failed to handle the request.");
 
-    private final int status;
-    private final String code;
-    private final byte[] body;
+    private final ProxyError error;
+    private final byte[] openAiBody;
 
     ErrorAnswer(int status, String type, String param, String code, String message) {
-        this.status = status;
-        this.code = code;
-        String paramJson = param == null ? "null" : '"' + param + '"';
-        this.body = ("{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"param\":" + paramJson
-                        + ",\"code\":\"" + code + "\"}}")
-                .getBytes(StandardCharsets.UTF_8);
+        this.error = new ProxyError(status, type, param, code, message);
+        this.openAiBody = ErrorShape.OPENAI.render(error);
     }
 
     public int status() {
-        return status;
+        return error.status();
     }
 
     /** The machine-readable code, also written as the record's error code. */
     public String code() {
-        return code;
+        return error.code();
     }
 
-    /** Sends this answer with a Content-Length; headers already set on the response (the request id) stay. */
+    public ProxyError error() {
+        return error;
+    }
+
+    /** The body in OpenAI's shape, rendered once; shared, so only ever wrapped for sending, never written. */
+    byte[] openAiBody() {
+        return openAiBody;
+    }
+
+    /** Sends this answer in OpenAI's shape; headers already set on the response (the request id) stay. */
     public Mono<Void> send(HttpServerResponse response) {
-        return response.status(status)
-                .header(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-                .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length))
-                .sendObject(Unpooled.wrappedBuffer(body))
-                .then();
+        return ErrorShape.OPENAI.send(response, this);
     }
 }

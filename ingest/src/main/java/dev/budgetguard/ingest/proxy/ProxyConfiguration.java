@@ -1,15 +1,18 @@
 package dev.budgetguard.ingest.proxy;
 
 import dev.budgetguard.ingest.proxy.spool.SpoolProperties;
+import dev.budgetguard.ingest.tenant.TenantAuthenticator;
 import dev.budgetguard.schemas.pricing.PriceBook;
 import dev.budgetguard.schemas.spool.FsyncPolicy;
 import dev.budgetguard.schemas.spool.UsageLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,6 +63,33 @@ public class ProxyConfiguration {
         return server -> server.idleTimeout(properties.idleTimeout())
                 .doOnChannelInit((observer, channel, remoteAddress) ->
                         SlowRequestGuard.install(channel, properties.requestReadTimeout()));
+    }
+
+    /**
+     * Registers every {@link MeteredRoute} bean directly on Boot's Reactor Netty server, ahead of Spring's handler
+     * (which keeps serving everything else: admin API, actuator), each under its endpoint's paths for {@code POST}.
+     */
+    @Bean
+    public NettyRouteProvider meteredRoutes(
+            List<MeteredRoute> routes,
+            TenantAuthenticator authenticator,
+            Metering metering,
+            ProxyProperties properties) {
+        List<MeteredRouteHandler> handlers = routes.stream()
+                .map(route -> new MeteredRouteHandler(
+                        route, authenticator, metering, properties.maxBodyBytes(), properties.maxResponseBytes()))
+                .toList();
+        for (MeteredRouteHandler handler : handlers) {
+            LOG.info("metered_route provider={} paths={}", handler.provider(), handler.paths());
+        }
+        return server -> {
+            for (MeteredRouteHandler handler : handlers) {
+                for (String path : handler.paths()) {
+                    server.post(path, handler);
+                }
+            }
+            return server;
+        };
     }
 
     @Bean

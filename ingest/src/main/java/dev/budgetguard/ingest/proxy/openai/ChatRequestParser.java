@@ -1,5 +1,6 @@
 package dev.budgetguard.ingest.proxy.openai;
 
+import dev.budgetguard.ingest.admission.PromptSize;
 import dev.budgetguard.ingest.proxy.ErrorAnswer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -20,6 +21,9 @@ final class ChatRequestParser {
 
     /** Longest model id accepted; real ids are a few dozen characters, and it ends up in every record. */
     static final int MAX_MODEL_LENGTH = 256;
+
+    /** More choices than OpenAI allows ({@code n} <= 128) is refused upstream; the bound keeps the product exact. */
+    static final long MAX_CHOICES = 128;
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -47,6 +51,7 @@ final class ChatRequestParser {
         boolean stream = false;
         Long maxTokens = null;
         Long maxCompletionTokens = null;
+        Long choices = null;
         StreamUsageRequest usage =
                 StreamUsageRequest.absent((int) p.currentTokenLocation().getByteOffset());
         String name;
@@ -57,6 +62,7 @@ final class ChatRequestParser {
                 case "stream" -> stream = bool(value, ErrorAnswer.INVALID_STREAM);
                 case "max_tokens" -> maxTokens = longOrNull(p, value);
                 case "max_completion_tokens" -> maxCompletionTokens = longOrNull(p, value);
+                case "n" -> choices = longOrNull(p, value);
                 case "stream_options" -> usage = StreamUsageRequest.read(p, value);
                 default -> p.skipChildren();
             }
@@ -72,7 +78,9 @@ final class ChatRequestParser {
         }
         boolean inject = stream && !usage.asked() && usage.splice() != null;
         byte[] forward = inject ? usage.splice().applyTo(body) : body;
-        return new ChatRequest(model, stream, maxTokens, maxCompletionTokens, forward, inject);
+        long n = choices == null ? 1 : Math.min(Math.max(choices, 1), MAX_CHOICES);
+        PromptSize prompt = PromptSize.ofBytes(body.length, 0);
+        return new ChatRequest(model, stream, maxTokens, maxCompletionTokens, n, prompt, forward, inject);
     }
 
     /**

@@ -1,15 +1,15 @@
 package dev.budgetguard.ingest.proxy.openai;
 
 import dev.budgetguard.ingest.proxy.ErrorAnswer;
+import dev.budgetguard.ingest.proxy.InvalidProxyRequestException;
 
-/** A request body the proxy refuses, with the answer it gets and the model when one was read. */
-final class InvalidChatRequestException extends RuntimeException {
+/** A chat completion body the proxy refuses, with the answer it gets. */
+final class InvalidChatRequestException extends InvalidProxyRequestException {
 
-    private final ErrorAnswer answer;
+    private final transient ErrorAnswer answer;
 
     InvalidChatRequestException(ErrorAnswer answer) {
-        // The message never carries parser details: those quote the request body.
-        super(answer.code(), null, false, false);
+        super(answer);
         this.answer = answer;
     }
 

@@ -1,5 +1,6 @@
 package dev.budgetguard.ingest.proxy.openai;
 
+import dev.budgetguard.ingest.proxy.MeteredRouteHandler;
 import dev.budgetguard.ingest.tenant.TenantAuthenticator;
 import dev.budgetguard.ingest.testing.FixedTenants;
 import java.io.IOException;
@@ -38,7 +39,7 @@ final class ProxyTestSupport {
     static HttpResponse<String> post(int port, Map<String, String> headers, HttpRequest.BodyPublisher body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + ChatCompletionsHandler.ROUTE))
+                        URI.create("http://127.0.0.1:" + port + ChatCompletionsEndpoint.ROUTE))
                 .header("Content-Type", "application/json")
                 .POST(body);
         headers.forEach(request::header);
@@ -63,7 +64,7 @@ final class ProxyTestSupport {
 
     static String requestId(HttpResponse<?> response) {
         return response.headers()
-                .firstValue(ChatCompletionsHandler.REQUEST_ID_HEADER)
+                .firstValue(MeteredRouteHandler.REQUEST_ID_HEADER)
                 .orElseThrow(() -> new AssertionError("no request id header"));
     }
 }

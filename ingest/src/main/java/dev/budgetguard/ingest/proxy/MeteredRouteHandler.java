@@ -1,10 +1,5 @@
-package dev.budgetguard.ingest.proxy.openai;
+package dev.budgetguard.ingest.proxy;
 
-import dev.budgetguard.ingest.proxy.BoundedBody;
-import dev.budgetguard.ingest.proxy.ErrorAnswer;
-import dev.budgetguard.ingest.proxy.MeteredCall;
-import dev.budgetguard.ingest.proxy.Metering;
-import dev.budgetguard.ingest.proxy.RequestTooLargeException;
 import dev.budgetguard.ingest.tenant.AuthenticatedTenant;
 import dev.budgetguard.ingest.tenant.TenantAuthenticator;
 import dev.budgetguard.ingest.tenant.TenantId;
@@ -17,6 +12,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
@@ -28,32 +24,46 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * {@code POST /v1/chat/completions} on Reactor Netty: authenticate, read and check the body, spool the admission,
- * forward. Whatever is refused gets an OpenAI-shaped error and a refusal record, and is never forwarded.
+ * One metered route's pipeline on Reactor Netty, the same for every provider: request id, authenticate, read the body
+ * within its limit, parse (the endpoint's part), spool the admission, forward. Whatever is refused gets an error in
+ * the endpoint's shape and a refusal record, and is never forwarded.
  */
-public final class ChatCompletionsHandler
-        implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
+public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
 
-    public static final String ROUTE = "/v1/chat/completions";
-    public static final String PROVIDER = "openai";
     public static final String REQUEST_ID_HEADER = "X-BudgetGuard-Request-Id";
 
-    private static final Logger LOG = LoggerFactory.getLogger(ChatCompletionsHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(MeteredRouteHandler.class);
     private static final AsciiString REQUEST_ID = AsciiString.cached(REQUEST_ID_HEADER);
     private static final AsciiString TENANT = AsciiString.cached("x-tenant-id");
     private static final AsciiString API_KEY = AsciiString.cached("x-api-key");
 
+    private final ProviderEndpoint endpoint;
+    private final ErrorShape errors;
     private final TenantAuthenticator authenticator;
     private final Metering metering;
     private final UpstreamForwarder forwarder;
     private final int maxBodyBytes;
 
-    ChatCompletionsHandler(
-            TenantAuthenticator authenticator, Metering metering, UpstreamForwarder forwarder, int maxBodyBytes) {
+    MeteredRouteHandler(
+            MeteredRoute route,
+            TenantAuthenticator authenticator,
+            Metering metering,
+            int maxBodyBytes,
+            int maxResponseBytes) {
+        this.endpoint = route.endpoint();
+        this.errors = endpoint.errorShape();
         this.authenticator = authenticator;
         this.metering = metering;
-        this.forwarder = forwarder;
+        this.forwarder = new UpstreamForwarder(endpoint, route.upstream(), maxResponseBytes);
         this.maxBodyBytes = maxBodyBytes;
+    }
+
+    String provider() {
+        return endpoint.provider();
+    }
+
+    List<String> paths() {
+        return endpoint.paths();
     }
 
     @Override
@@ -65,22 +75,22 @@ public final class ChatCompletionsHandler
         String claimed = headers.get(TENANT);
         String key = headers.get(API_KEY);
         if (isBlank(claimed) || isBlank(key)) {
-            return refuse(response, requestId, claimed, at, ErrorAnswer.MISSING_CREDENTIALS);
+            return refuse(response, requestId, claimed, at, ErrorAnswer.MISSING_CREDENTIALS.error());
         }
         Optional<AuthenticatedTenant> tenant = authenticator.authenticate(claimed, key);
         if (tenant.isEmpty()) {
-            return refuse(response, requestId, claimed, at, ErrorAnswer.INVALID_CREDENTIALS);
+            return refuse(response, requestId, claimed, at, ErrorAnswer.INVALID_CREDENTIALS.error());
         }
         String tenantId = tenant.get().tenantId();
         long declared = declaredLength(headers);
         if (declared > maxBodyBytes) {
-            return refuse(response, requestId, tenantId, at, ErrorAnswer.REQUEST_TOO_LARGE);
+            return refuse(response, requestId, tenantId, at, ErrorAnswer.REQUEST_TOO_LARGE.error());
         }
         return BoundedBody.read(request, maxBodyBytes, declared)
                 .flatMap(body -> admitAndForward(request, response, requestId, tenantId, at, body))
                 .onErrorResume(
                         RequestTooLargeException.class,
-                        e -> refuse(response, requestId, tenantId, at, ErrorAnswer.REQUEST_TOO_LARGE))
+                        e -> refuse(response, requestId, tenantId, at, ErrorAnswer.REQUEST_TOO_LARGE.error()))
                 .onErrorResume(e -> unexpected(e, response, requestId));
     }
 
@@ -91,46 +101,59 @@ public final class ChatCompletionsHandler
             String tenantId,
             Instant at,
             byte[] body) {
-        ChatRequest chat;
+        MeteredRequest metered;
         try {
-            chat = ChatRequestParser.parse(body);
-        } catch (InvalidChatRequestException e) {
-            return refuse(response, requestId, tenantId, at, e.answer());
+            String uri = request.uri();
+            int q = uri.indexOf('?');
+            metered = q < 0
+                    ? endpoint.parse(uri, "", body)
+                    : endpoint.parse(uri.substring(0, q), uri.substring(q + 1), body);
+        } catch (InvalidProxyRequestException e) {
+            return refuse(response, requestId, tenantId, at, e.error());
         }
-        UsageRecord admission =
-                UsageRecord.admission(requestId, tenantId, PROVIDER, ROUTE, chat.model(), chat.stream(), at);
+        UsageRecord admission = UsageRecord.admission(
+                requestId, tenantId, endpoint.provider(), endpoint.route(), metered.model(), metered.stream(), at);
         Mono<MeteredCall> admitted = metering.admit(admission);
         if (metering.awaitsAdmission()) {
             // The durable admission completes on the spool's writer thread; forward from the call's own loop.
             admitted = admitted.publishOn(Schedulers.fromExecutor(eventLoopOf(request)));
         }
-        return admitted.flatMap(call -> forwarder.forward(chat, request.requestHeaders(), call, response))
-                .onErrorResume(ChatCompletionsHandler::isSpoolRefusal, e -> {
+        return admitted.flatMap(call -> forwarder.forward(metered, request.requestHeaders(), call, response))
+                .onErrorResume(MeteredRouteHandler::isSpoolRefusal, e -> {
                     metering.shed();
-                    return ErrorAnswer.SPOOL_FULL.send(response);
+                    return errors.send(response, ErrorAnswer.SPOOL_FULL);
                 });
     }
 
     private Mono<Void> refuse(
-            HttpServerResponse response, String requestId, String tenant, Instant at, ErrorAnswer answer) {
+            HttpServerResponse response, String requestId, String tenant, Instant at, ProxyError error) {
         // What a client claims is recorded only when it looks like a tenant id: never a pasted key, a spreadsheet
         // formula or a few kilobytes of junk in the ledger.
         String claimed = TenantId.isWellFormed(tenant) ? tenant : "-";
         metering.refuse(UsageRecord.refusal(
-                requestId, claimed, PROVIDER, ROUTE, null, false, at, answer.status(), answer.code()));
-        return answer.send(response);
+                requestId,
+                claimed,
+                endpoint.provider(),
+                endpoint.route(),
+                null,
+                false,
+                at,
+                error.status(),
+                error.code()));
+        return errors.send(response, error);
     }
 
-    private static Mono<Void> unexpected(Throwable failure, HttpServerResponse response, String requestId) {
+    private Mono<Void> unexpected(Throwable failure, HttpServerResponse response, String requestId) {
         if (response.hasSentHeaders()) {
             return Mono.error(failure);
         }
         // The class only: messages of parser or codec failures can quote the request.
         LOG.warn(
-                "proxy_failed request_id={} error={}",
+                "proxy_failed request_id={} route={} error={}",
                 requestId,
+                endpoint.route(),
                 failure.getClass().getName());
-        return ErrorAnswer.INTERNAL.send(response);
+        return errors.send(response, ErrorAnswer.INTERNAL);
     }
 
     private static boolean isSpoolRefusal(Throwable failure) {

@@ -1,4 +1,4 @@
-package dev.budgetguard.ingest.proxy.openai;
+package dev.budgetguard.ingest.proxy;
 
 /** The server's provider API key. Never printed: {@link #toString()} is redacted, so no log or dump can leak it. */
 public record ProviderKey(String value) {

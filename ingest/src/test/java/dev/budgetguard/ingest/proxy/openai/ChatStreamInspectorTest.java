@@ -18,11 +18,11 @@ import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-class StreamRelayTest {
+class ChatStreamInspectorTest {
 
     private final MeteredCall call = admitted();
 
-    private static String inspect(StreamRelay relay, String event) {
+    private static String inspect(ChatStreamInspector relay, String event) {
         byte[] out = relay.inspect(event.getBytes(StandardCharsets.UTF_8));
         return out == null ? null : new String(out, StandardCharsets.UTF_8);
     }
@@ -30,7 +30,7 @@ class StreamRelayTest {
     @Test
     void injectedUsageIsTakenAndHiddenFromTheClient() {
         // given
-        StreamRelay relay = new StreamRelay(call, true, 1 << 20);
+        ChatStreamInspector relay = new ChatStreamInspector(call, true);
 
         // when
         String content = inspect(relay, "data: {\"id\":\"c\",\"choices\":[{\"delta\":{}}],\"usage\":null}\n\n");
@@ -51,7 +51,7 @@ class StreamRelayTest {
     @Test
     void injectedUsageChunkIsHiddenEvenWhenTheUpstreamPrettyPrints() {
         // given an OpenAI-compatible upstream that writes JSON with spaces (found by a newcomer with a Python fake)
-        StreamRelay relay = new StreamRelay(call, true, 1 << 20);
+        ChatStreamInspector relay = new ChatStreamInspector(call, true);
 
         // when
         String usageChunk = inspect(
@@ -68,7 +68,7 @@ class StreamRelayTest {
     @Test
     void usageTheClientAskedForIsPassedThrough() {
         // given
-        StreamRelay relay = new StreamRelay(call, false, 1 << 20);
+        ChatStreamInspector relay = new ChatStreamInspector(call, false);
         String usageChunk = "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":2}}\n\n";
         String content = "data: {\"choices\":[{\"delta\":{}}],\"usage\":null}\n\n";
 

@@ -1,4 +1,4 @@
-package dev.budgetguard.ingest.proxy.openai;
+package dev.budgetguard.ingest.proxy;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,5 @@
-package dev.budgetguard.ingest.proxy.openai;
+package dev.budgetguard.ingest.proxy;
 
-import dev.budgetguard.ingest.proxy.BoundedBody;
-import dev.budgetguard.ingest.proxy.ErrorAnswer;
-import dev.budgetguard.ingest.proxy.MeteredCall;
 import dev.budgetguard.schemas.usage.UsageStatus;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ConnectTimeoutException;
@@ -19,35 +16,40 @@ import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * Sends an admitted call to OpenAI and relays the answer: a whole body with its Content-Length, or an SSE stream
- * event by event. Every way the call can end writes the call's completion exactly once.
+ * Sends an admitted call to its provider and relays the answer: a whole body with its Content-Length, or an SSE
+ * stream event by event through the endpoint's {@link StreamInspector}. Every way the call can end writes the call's
+ * completion exactly once. Provider-neutral: the endpoint says where usage is, the upstream which headers cross.
  */
 final class UpstreamForwarder {
 
     /** Status recorded when the client left before anything was answered (nginx's "client closed request"). */
     static final int CLIENT_CLOSED = 499;
 
-    private static final String PATH = "/chat/completions";
-
+    private final ProviderEndpoint endpoint;
     private final HttpClient client;
+    private final HeaderPolicy headers;
+    private final ErrorShape errors;
     private final int maxResponseBytes;
 
     /**
-     * @param client pooled client with the base URL, timeouts and the server's key already applied, which keeps no
-     *     connection that delivered a 1xx (see {@link OpenAiConfiguration})
+     * @param upstream pooled client with the base URL, timeouts and the server's key already applied, which keeps no
+     *     connection that delivered a 1xx (see {@link Upstream})
      * @param maxResponseBytes largest non-stream body, or SSE event, held in memory
      */
-    UpstreamForwarder(HttpClient client, int maxResponseBytes) {
-        this.client = client;
+    UpstreamForwarder(ProviderEndpoint endpoint, Upstream upstream, int maxResponseBytes) {
+        this.endpoint = endpoint;
+        this.client = upstream.client();
+        this.headers = upstream.headers();
+        this.errors = endpoint.errorShape();
         this.maxResponseBytes = maxResponseBytes;
     }
 
-    Mono<Void> forward(ChatRequest chat, HttpHeaders inbound, MeteredCall call, HttpServerResponse response) {
+    Mono<Void> forward(MeteredRequest chat, HttpHeaders inbound, MeteredCall call, HttpServerResponse response) {
         byte[] body = chat.forwardBody();
         return client.post()
-                .uri(PATH)
+                .uri(chat.upstreamPath())
                 .send((request, out) -> {
-                    HeaderPolicy.toUpstream(inbound, request.requestHeaders());
+                    headers.toUpstream(inbound, request.requestHeaders());
                     request.requestHeaders().set(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
                     call.forwarding();
                     // A fresh buffer per subscription: Reactor Netty may resend once on a stale pooled connection.
@@ -60,7 +62,7 @@ final class UpstreamForwarder {
     }
 
     private Publisher<Void> answer(
-            ChatRequest chat,
+            MeteredRequest chat,
             MeteredCall call,
             HttpClientResponse upstream,
             ByteBufFlux upstreamBody,
@@ -74,8 +76,8 @@ final class UpstreamForwarder {
         boolean success = status < 300;
         if (success && chat.stream()) {
             response.status(status);
-            HeaderPolicy.toClient(upstream.responseHeaders(), response);
-            StreamRelay relay = new StreamRelay(call, chat.usageInjected(), maxResponseBytes);
+            headers.toClient(upstream.responseHeaders(), response.responseHeaders());
+            StreamRelay relay = new StreamRelay(call, endpoint.streamInspector(chat, call), maxResponseBytes);
             // The send commits the headers, so it starts with the first event: a stream failing before one (an event
             // past the size limit) still gets a whole error answer instead of a cut 200.
             return relay.relay(upstreamBody)
@@ -89,10 +91,10 @@ final class UpstreamForwarder {
                 .flatMap(bytes -> {
                     call.upstreamDone();
                     if (success) {
-                        call.usage(UsageParser.fromBody(bytes, 0, bytes.length, call::implausibleUsage));
+                        call.usage(endpoint.usageOfBody(bytes, call::implausibleUsage));
                     }
                     response.status(status);
-                    HeaderPolicy.toClient(upstream.responseHeaders(), response);
+                    headers.toClient(upstream.responseHeaders(), response.responseHeaders());
                     response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(bytes.length));
                     return response.sendObject(Unpooled.wrappedBuffer(bytes))
                             .then()
@@ -138,7 +140,7 @@ final class UpstreamForwarder {
      * Whose fault the failure is comes from the client's channel alone: a reset of the upstream connection must never
      * pass for the client leaving (a clean end for the client, and no bill for the tenant's tokens).
      */
-    private static Mono<Void> failed(Throwable failure, MeteredCall call, HttpServerResponse response) {
+    private Mono<Void> failed(Throwable failure, MeteredCall call, HttpServerResponse response) {
         if (clientGone(response)) {
             call.finish(UsageStatus.CLIENT_ABORTED, answered(response), "client_aborted");
             return Mono.empty();
@@ -161,9 +163,9 @@ final class UpstreamForwarder {
     }
 
     /** Answers for the upstream, which failed before anything was sent; the call costs nothing. */
-    private static Mono<Void> refuseAnswer(MeteredCall call, HttpServerResponse response, ErrorAnswer answer) {
+    private Mono<Void> refuseAnswer(MeteredCall call, HttpServerResponse response, ErrorAnswer answer) {
         call.finish(UsageStatus.UPSTREAM_ERROR, answer.status(), answer.code());
-        return answer.send(response);
+        return errors.send(response, answer);
     }
 
     private static boolean clientGone(HttpServerResponse response) {

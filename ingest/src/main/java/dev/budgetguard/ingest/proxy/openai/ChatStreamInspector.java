@@ -1,54 +1,33 @@
 package dev.budgetguard.ingest.proxy.openai;
 
 import dev.budgetguard.ingest.proxy.MeteredCall;
+import dev.budgetguard.ingest.proxy.StreamInspector;
 import dev.budgetguard.schemas.usage.TokenUsage;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.netty.ByteBufFlux;
 
 /**
- * Passes an upstream SSE stream to the client event by event, taking usage from the chunk that carries it.
+ * Takes usage from the chat completion chunk that carries it.
  *
  * <p>When the proxy asked for usage on the client's behalf, the client must see the stream it would have got
  * directly: the usage-only chunk ({@code "choices":[]}) is dropped and the {@code "usage":null} that the request
  * option adds to every other chunk is cut out again.
  */
-final class StreamRelay {
+final class ChatStreamInspector implements StreamInspector {
 
     private static final byte[] CHOICES_KEY = "\"choices\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
     private final MeteredCall call;
     private final boolean usageInjected;
-    private final SseFramer framer;
 
-    /** @param maxEventBytes largest SSE event held; a longer one fails the relay with UpstreamTooLargeException */
-    StreamRelay(MeteredCall call, boolean usageInjected, int maxEventBytes) {
+    ChatStreamInspector(MeteredCall call, boolean usageInjected) {
         this.call = call;
         this.usageInjected = usageInjected;
-        this.framer = new SseFramer(maxEventBytes);
-    }
-
-    /** The events to send, one buffer each, so that each can be flushed as it completes. */
-    Flux<ByteBuf> relay(ByteBufFlux upstream) {
-        // asByteArray copies while Reactor Netty still holds the buffer; the framer keeps bytes across chunks.
-        return upstream.asByteArray()
-                .concatMapIterable(framer::feed)
-                .concatWith(Mono.fromCallable(framer::rest))
-                .doOnComplete(call::upstreamDone)
-                .handle((event, sink) -> {
-                    byte[] out = inspect(event);
-                    if (out != null) {
-                        sink.next(Unpooled.wrappedBuffer(out));
-                    }
-                });
     }
 
     /** The event as the client gets it, or {@code null} to drop it. */
-    byte[] inspect(byte[] event) {
+    @Override
+    public byte[] inspect(byte[] event) {
         int key = UsageParser.lastKey(event, 0, event.length);
         if (key < 0) {
             return event;

@@ -1,4 +1,4 @@
-package dev.budgetguard.ingest.proxy.openai;
+package dev.budgetguard.ingest.proxy;
 
 /** An upstream answer (a whole body, or one SSE event) that grew past the configured limit while it was read. */
 final class UpstreamTooLargeException extends RuntimeException {

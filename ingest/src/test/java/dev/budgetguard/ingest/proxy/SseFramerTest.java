@@ -1,4 +1,4 @@
-package dev.budgetguard.ingest.proxy.openai;
+package dev.budgetguard.ingest.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
