@@ -1,5 +1,6 @@
 package dev.budgetguard.ingest.proxy;
 
+import dev.budgetguard.schemas.usage.ServiceTier;
 import dev.budgetguard.schemas.usage.TokenUsage;
 import dev.budgetguard.schemas.usage.UsageRecord;
 import dev.budgetguard.schemas.usage.UsageStatus;
@@ -9,12 +10,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One admitted call between its admission and its completion. Whichever ending comes first (answer sent, client gone,
  * upstream failed) writes the completion; later ones are ignored, so a call never has two completions or none.
  */
-public final class MeteredCall {
+public final class MeteredCall implements UsageSink {
 
     private final Metering metering;
     private final UsageRecord admission;
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile TokenUsage usage;
+    private volatile ServiceTier tier = ServiceTier.STANDARD;
     private volatile long forwardedAt;
     private volatile long upstreamDoneAt;
 
@@ -48,6 +50,22 @@ public final class MeteredCall {
         this.usage = counted;
     }
 
+    /** The service tier the provider reported serving the call in (and whether it was a batch call). */
+    public void serviceTier(ServiceTier reported) {
+        this.tier = reported == null ? ServiceTier.STANDARD : reported;
+    }
+
+    @Override
+    public void reported(ReportedUsage reported) {
+        usage(reported.tokens());
+        serviceTier(reported.tier());
+    }
+
+    @Override
+    public void implausible() {
+        implausibleUsage();
+    }
+
     /** Counts a usage report that was discarded as implausible; the call then ends as usage missing. */
     public void implausibleUsage() {
         metering.implausibleUsage();
@@ -63,7 +81,7 @@ public final class MeteredCall {
         if (!finished.compareAndSet(false, true)) {
             return false;
         }
-        metering.complete(admission, status, httpStatus, usage, latencyMicros(), errorCode);
+        metering.complete(admission, status, httpStatus, usage, tier, latencyMicros(), errorCode);
         return true;
     }
 

@@ -4,6 +4,8 @@ import dev.budgetguard.schemas.pricing.PriceBook;
 import dev.budgetguard.schemas.spool.SpoolFullException;
 import dev.budgetguard.schemas.spool.UsageLog;
 import dev.budgetguard.schemas.usage.Cost;
+import dev.budgetguard.schemas.usage.CostStatus;
+import dev.budgetguard.schemas.usage.ServiceTier;
 import dev.budgetguard.schemas.usage.TokenUsage;
 import dev.budgetguard.schemas.usage.UsageRecord;
 import dev.budgetguard.schemas.usage.UsageStatus;
@@ -94,9 +96,10 @@ public final class Metering {
             UsageStatus status,
             int httpStatus,
             TokenUsage counted,
+            ServiceTier tier,
             long latencyMicros,
             String errorCode) {
-        Cost cost = costOf(admission, status, counted);
+        Cost cost = costOf(admission, status, counted, tier.batch());
         if (cost.isKnown() && cost.amountUsd().compareTo(MAX_RECORDED_COST) > 0) {
             // Treated like malformed usage: tokens and cost unknown, never a priced amount the lake cannot hold.
             metrics.implausibleUsage();
@@ -104,14 +107,17 @@ public final class Metering {
             cost = Cost.unpriced();
             status = status == UsageStatus.OK ? UsageStatus.USAGE_MISSING : status;
         }
+        if (counted != null && cost.status() == CostStatus.UNPRICED) {
+            metrics.unpriced();
+        }
         TokenUsage usage = counted == null ? TokenUsage.ZERO : counted;
         UsageRecord completion =
-                admission.complete(clock.instant(), status, httpStatus, usage, cost, latencyMicros, errorCode);
+                admission.complete(clock.instant(), status, httpStatus, usage, cost, latencyMicros, errorCode, tier);
         metrics.outcome(status);
         log.append(completion).whenComplete(this::onAppended);
     }
 
-    private Cost costOf(UsageRecord admission, UsageStatus status, TokenUsage counted) {
+    private Cost costOf(UsageRecord admission, UsageStatus status, TokenUsage counted, boolean batch) {
         if (status == UsageStatus.UPSTREAM_ERROR) {
             return Cost.NONE;
         }
@@ -119,7 +125,7 @@ public final class Metering {
             // Tokens were (or may have been) consumed but are not known: unknown, never $0.
             return Cost.unpriced();
         }
-        return prices.cost(admission.model(), admission.createdAt(), counted);
+        return prices.cost(admission.model(), admission.createdAt(), counted, batch);
     }
 
     private void onAppended(Void ignored, Throwable failure) {

@@ -1,5 +1,6 @@
 package dev.budgetguard.ingest.proxy;
 
+import dev.budgetguard.schemas.usage.ServiceTier;
 import dev.budgetguard.schemas.usage.TokenUsage;
 import java.util.List;
 
@@ -41,6 +42,14 @@ public interface ProviderEndpoint {
      * found but discarded as implausible (the call then ends as usage missing).
      */
     TokenUsage usageOfBody(byte[] body, Runnable onImplausible);
+
+    /**
+     * The service tier a whole 2xx answer says it was served in (and whether it was a batch call, which is priced
+     * with the batch discount); {@link ServiceTier#STANDARD} for providers that report none.
+     */
+    default ServiceTier serviceTierOfBody(MeteredRequest request, byte[] body) {
+        return ServiceTier.STANDARD;
+    }
 
     /** A fresh inspector for one streamed call; it reports usage to {@code call} as the events pass. */
     StreamInspector streamInspector(MeteredRequest request, MeteredCall call);

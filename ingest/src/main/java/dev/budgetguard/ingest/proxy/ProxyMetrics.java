@@ -19,6 +19,7 @@ public final class ProxyMetrics {
     private final Counter spoolFull;
     private final Counter appendFailures;
     private final Counter implausibleUsage;
+    private final Counter unpriced;
 
     public ProxyMetrics(MeterRegistry registry) {
         for (UsageStatus status : UsageStatus.values()) {
@@ -33,6 +34,10 @@ public final class ProxyMetrics {
         this.implausibleUsage = Counter.builder("budgetguard.proxy.usage.implausible")
                 .description("Provider usage reports discarded as implausible (token counts over the cap, or a cost"
                         + " outside what the lake can store); recorded as usage_missing, cost unknown")
+                .register(registry);
+        this.unpriced = Counter.builder("budgetguard.proxy.usage.unpriced")
+                .description("Calls whose tokens were counted but whose model had no price in force; recorded with"
+                        + " cost status unpriced (cost unknown, never $0)")
                 .register(registry);
     }
 
@@ -50,6 +55,10 @@ public final class ProxyMetrics {
 
     void implausibleUsage() {
         implausibleUsage.increment();
+    }
+
+    void unpriced() {
+        unpriced.increment();
     }
 
     private static Counter requests(MeterRegistry registry, String outcome) {

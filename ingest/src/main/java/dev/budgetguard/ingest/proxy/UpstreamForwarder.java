@@ -92,6 +92,7 @@ final class UpstreamForwarder {
                     call.upstreamDone();
                     if (success) {
                         call.usage(endpoint.usageOfBody(bytes, call::implausibleUsage));
+                        call.serviceTier(endpoint.serviceTierOfBody(chat, bytes));
                     }
                     response.status(status);
                     headers.toClient(upstream.responseHeaders(), response.responseHeaders());

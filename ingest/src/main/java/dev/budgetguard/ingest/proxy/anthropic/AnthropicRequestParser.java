@@ -1,8 +1,9 @@
 package dev.budgetguard.ingest.proxy.anthropic;
 
-import dev.budgetguard.ingest.proxy.wire.InvalidRequestException;
-import dev.budgetguard.ingest.proxy.wire.MeteredBody;
-import dev.budgetguard.ingest.proxy.wire.RequestProblem;
+import dev.budgetguard.ingest.admission.PromptSize;
+import dev.budgetguard.ingest.proxy.ErrorAnswer;
+import dev.budgetguard.ingest.proxy.InvalidProxyRequestException;
+import dev.budgetguard.ingest.proxy.MeteredRequest;
 import dev.budgetguard.ingest.proxy.wire.StrictJson;
 import dev.budgetguard.ingest.proxy.wire.TokenCounts;
 import tools.jackson.core.JacksonException;
@@ -12,14 +13,21 @@ import tools.jackson.core.JsonToken;
 /**
  * Reads {@code model}, {@code stream} and {@code max_tokens} from a Messages request with a streaming parser, strictly
  * as {@link StrictJson} says; messages, system prompt and tools are skipped unread. The body is forwarded as sent:
- * Anthropic streams always carry usage.
+ * Anthropic streams always carry usage. There is no Claude tokenizer here, so the prompt is bounded by the body's size
+ * (one token per byte).
  */
-public final class AnthropicRequestParser {
+final class AnthropicRequestParser {
+
+    /** Appended to the configured base URL, which ends in {@code /v1}. */
+    static final String UPSTREAM_PATH = "/messages";
 
     private AnthropicRequestParser() {}
 
-    /** @throws InvalidRequestException for malformed JSON, a missing or implausible model, or a non-boolean stream */
-    public static MeteredBody parse(byte[] body) {
+    /**
+     * @throws InvalidProxyRequestException for malformed JSON, a missing or implausible model, or a non-boolean
+     *     stream
+     */
+    static MeteredRequest parse(byte[] body) {
         try (JsonParser p = StrictJson.rootObject(body)) {
             String model = null;
             boolean stream = false;
@@ -29,15 +37,22 @@ public final class AnthropicRequestParser {
                 JsonToken value = p.nextToken();
                 switch (name) {
                     case "model" -> model = TokenCounts.text(p, value);
-                    case "stream" -> stream = StrictJson.bool(value, RequestProblem.INVALID_STREAM);
+                    case "stream" -> stream = StrictJson.bool(value, ErrorAnswer.INVALID_STREAM);
                     case "max_tokens" -> maxTokens = StrictJson.longOrNull(p, value);
                     default -> p.skipChildren();
                 }
             }
             StrictJson.requireEnd(p);
-            return new MeteredBody(StrictJson.requireModel(model), stream, maxTokens, body, false, null);
+            return new MeteredRequest(
+                    StrictJson.requireModel(model),
+                    stream,
+                    UPSTREAM_PATH,
+                    body,
+                    PromptSize.ofBytes(body.length, 0),
+                    maxTokens == null ? null : Math.max(0, maxTokens),
+                    false);
         } catch (JacksonException e) {
-            throw new InvalidRequestException(RequestProblem.INVALID_JSON);
+            throw new InvalidProxyRequestException(ErrorAnswer.INVALID_JSON);
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.budgetguard.ingest.proxy.anthropic;
 
-import dev.budgetguard.ingest.proxy.wire.ReportedUsage;
+import dev.budgetguard.ingest.proxy.ReportedUsage;
+import dev.budgetguard.ingest.proxy.StreamInspector;
+import dev.budgetguard.ingest.proxy.UsageSink;
 import dev.budgetguard.ingest.proxy.wire.RootMember;
 import dev.budgetguard.ingest.proxy.wire.SseEvents;
-import dev.budgetguard.ingest.proxy.wire.StreamInspector;
-import dev.budgetguard.ingest.proxy.wire.UsageSink;
 
 /**
  * A Messages stream: every event passes unchanged. {@code message_start} carries the input side in
@@ -30,8 +30,8 @@ public final class AnthropicStreamInspector implements StreamInspector {
             int message = MESSAGE.valueIn(event, 0, event.length);
             if (message >= 0 && event[message] == '{') {
                 int end = event.length;
-                AnthropicUsageFields start = AnthropicUsage.fieldsAt(
-                        event, usageInside(event, message, end), end, sink::implausible);
+                AnthropicUsageFields start =
+                        AnthropicUsage.fieldsAt(event, usageInside(event, message, end), end, sink::implausible);
                 if (start != null) {
                     sofar = start;
                 }

@@ -1,6 +1,6 @@
 package dev.budgetguard.ingest.proxy.anthropic;
 
-import dev.budgetguard.ingest.proxy.wire.ReportedUsage;
+import dev.budgetguard.ingest.proxy.ReportedUsage;
 import dev.budgetguard.ingest.proxy.wire.RootMember;
 import dev.budgetguard.ingest.proxy.wire.UsageObjects;
 import tools.jackson.core.JsonParser;

@@ -1,6 +1,6 @@
 package dev.budgetguard.ingest.proxy.anthropic;
 
-import dev.budgetguard.ingest.proxy.wire.ReportedUsage;
+import dev.budgetguard.ingest.proxy.ReportedUsage;
 import dev.budgetguard.ingest.proxy.wire.TokenCounts;
 import dev.budgetguard.schemas.usage.ServiceTier;
 import dev.budgetguard.schemas.usage.TokenUsage;

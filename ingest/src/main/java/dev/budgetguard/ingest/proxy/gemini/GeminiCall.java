@@ -1,7 +1,8 @@
 package dev.budgetguard.ingest.proxy.gemini;
 
-import dev.budgetguard.ingest.proxy.wire.InvalidRequestException;
-import dev.budgetguard.ingest.proxy.wire.RequestProblem;
+import dev.budgetguard.ingest.proxy.ErrorAnswer;
+import dev.budgetguard.ingest.proxy.InvalidProxyRequestException;
+import dev.budgetguard.ingest.proxy.ProxyError;
 import dev.budgetguard.ingest.proxy.wire.StrictJson;
 
 /**
@@ -18,10 +19,18 @@ public record GeminiCall(String model, boolean stream) {
     public static final String GENERATE = ":generateContent";
     public static final String STREAM = ":streamGenerateContent";
 
-    /** The route recorded for a call: the path with the model left out, so that routes group across models. */
-    public String route() {
-        return PREFIX + "{model}" + (stream ? STREAM : GENERATE);
-    }
+    static final ProxyError NOT_SSE = new ProxyError(
+            400,
+            "invalid_request_error",
+            "alt",
+            "unsupported_stream_format",
+            "streamGenerateContent is relayed only as server-sent events: add alt=sse to the query.");
+    static final ProxyError UNKNOWN_METHOD = new ProxyError(
+            404,
+            "invalid_request_error",
+            null,
+            "unknown_method",
+            "The path names no models/{model}:generateContent or :streamGenerateContent method.");
 
     /** The path forwarded upstream, below the base URL's {@code /v1beta}. */
     public String upstreamPath() {
@@ -31,12 +40,12 @@ public record GeminiCall(String model, boolean stream) {
     /**
      * @param path the request path without its query
      * @param query the raw query string, {@code null} or empty when none
-     * @throws InvalidRequestException for a path naming no method, an implausible model, or a stream without
+     * @throws InvalidProxyRequestException for a path naming no method, an implausible model, or a stream without
      *     {@code alt=sse}
      */
     public static GeminiCall of(String path, String query) {
         if (!path.startsWith(PREFIX)) {
-            throw new InvalidRequestException(RequestProblem.UNKNOWN_METHOD);
+            throw new InvalidProxyRequestException(UNKNOWN_METHOD);
         }
         String rest = path.substring(PREFIX.length());
         boolean stream;
@@ -48,13 +57,14 @@ public record GeminiCall(String model, boolean stream) {
             stream = false;
             model = rest.substring(0, rest.length() - GENERATE.length());
         } else {
-            throw new InvalidRequestException(RequestProblem.UNKNOWN_METHOD);
+            throw new InvalidProxyRequestException(UNKNOWN_METHOD);
         }
         if (!isPlainModelId(model)) {
-            throw new InvalidRequestException(model.isEmpty() ? RequestProblem.MISSING_MODEL : RequestProblem.INVALID_MODEL);
+            throw new InvalidProxyRequestException(
+                    model.isEmpty() ? ErrorAnswer.MISSING_MODEL : ErrorAnswer.INVALID_MODEL);
         }
         if (stream && !asksForSse(query)) {
-            throw new InvalidRequestException(RequestProblem.UNSUPPORTED_STREAM_FORMAT);
+            throw new InvalidProxyRequestException(NOT_SSE);
         }
         return new GeminiCall(model, stream);
     }

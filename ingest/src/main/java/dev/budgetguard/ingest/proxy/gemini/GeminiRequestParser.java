@@ -1,8 +1,9 @@
 package dev.budgetguard.ingest.proxy.gemini;
 
-import dev.budgetguard.ingest.proxy.wire.InvalidRequestException;
-import dev.budgetguard.ingest.proxy.wire.MeteredBody;
-import dev.budgetguard.ingest.proxy.wire.RequestProblem;
+import dev.budgetguard.ingest.admission.PromptSize;
+import dev.budgetguard.ingest.proxy.ErrorAnswer;
+import dev.budgetguard.ingest.proxy.InvalidProxyRequestException;
+import dev.budgetguard.ingest.proxy.MeteredRequest;
 import dev.budgetguard.ingest.proxy.wire.StrictJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -12,14 +13,14 @@ import tools.jackson.core.JsonToken;
  * Checks a {@code generateContent} body strictly, as {@link StrictJson} says, and reads its output bound,
  * {@code generationConfig.maxOutputTokens}. Google's JSON reader takes proto field names too, so
  * {@code generation_config} / {@code max_output_tokens} count as well; when both spellings are given, the larger
- * bound is the one metered. The model and stream flag come from the path.
+ * bound is the one metered. The model and stream flag come from the path; the prompt is bounded by the body's size.
  */
-public final class GeminiRequestParser {
+final class GeminiRequestParser {
 
     private GeminiRequestParser() {}
 
-    /** @throws InvalidRequestException for a body that is not one strict JSON object */
-    public static MeteredBody parse(GeminiCall call, byte[] body) {
+    /** @throws InvalidProxyRequestException for a body that is not one strict JSON object */
+    static MeteredRequest parse(GeminiCall call, byte[] body) {
         try (JsonParser p = StrictJson.rootObject(body)) {
             Long bound = null;
             String name;
@@ -33,9 +34,16 @@ public final class GeminiRequestParser {
                 }
             }
             StrictJson.requireEnd(p);
-            return new MeteredBody(call.model(), call.stream(), bound, body, false, null);
+            return new MeteredRequest(
+                    call.model(),
+                    call.stream(),
+                    call.upstreamPath(),
+                    body,
+                    PromptSize.ofBytes(body.length, 0),
+                    bound == null ? null : Math.max(0, bound),
+                    false);
         } catch (JacksonException e) {
-            throw new InvalidRequestException(RequestProblem.INVALID_JSON);
+            throw new InvalidProxyRequestException(ErrorAnswer.INVALID_JSON);
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.budgetguard.ingest.proxy.gemini;
 
-import dev.budgetguard.ingest.proxy.wire.ReportedUsage;
-import dev.budgetguard.ingest.proxy.wire.StreamInspector;
-import dev.budgetguard.ingest.proxy.wire.UsageSink;
+import dev.budgetguard.ingest.proxy.ReportedUsage;
+import dev.budgetguard.ingest.proxy.StreamInspector;
+import dev.budgetguard.ingest.proxy.UsageSink;
 
 /**
  * A {@code streamGenerateContent?alt=sse} stream: each {@code data:} event is one whole {@code GenerateContentResponse}

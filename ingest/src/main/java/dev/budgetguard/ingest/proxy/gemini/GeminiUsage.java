@@ -1,6 +1,6 @@
 package dev.budgetguard.ingest.proxy.gemini;
 
-import dev.budgetguard.ingest.proxy.wire.ReportedUsage;
+import dev.budgetguard.ingest.proxy.ReportedUsage;
 import dev.budgetguard.ingest.proxy.wire.RootMember;
 import dev.budgetguard.ingest.proxy.wire.TokenCounts;
 import dev.budgetguard.ingest.proxy.wire.UsageObjects;

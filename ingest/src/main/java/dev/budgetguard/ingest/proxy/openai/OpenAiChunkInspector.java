@@ -1,10 +1,11 @@
 package dev.budgetguard.ingest.proxy.openai;
 
-import dev.budgetguard.ingest.proxy.wire.ReportedUsage;
+import dev.budgetguard.ingest.proxy.MeteredRequest;
+import dev.budgetguard.ingest.proxy.ReportedUsage;
+import dev.budgetguard.ingest.proxy.StreamInspector;
+import dev.budgetguard.ingest.proxy.UsageSink;
 import dev.budgetguard.ingest.proxy.wire.RootMember;
-import dev.budgetguard.ingest.proxy.wire.StreamInspector;
 import dev.budgetguard.ingest.proxy.wire.UsageObjects;
-import dev.budgetguard.ingest.proxy.wire.UsageSink;
 import dev.budgetguard.schemas.usage.TokenUsage;
 
 /**
@@ -19,14 +20,14 @@ final class OpenAiChunkInspector implements StreamInspector {
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
     private final OpenAiRoute route;
+    private final MeteredRequest request;
     private final boolean usageInjected;
-    private final String requestedTier;
     private final UsageSink sink;
 
-    OpenAiChunkInspector(OpenAiRoute route, boolean usageInjected, String requestedTier, UsageSink sink) {
+    OpenAiChunkInspector(OpenAiRoute route, MeteredRequest request, UsageSink sink) {
         this.route = route;
-        this.usageInjected = usageInjected;
-        this.requestedTier = requestedTier;
+        this.request = request;
+        this.usageInjected = request.usageInjected();
         this.sink = sink;
     }
 
@@ -41,10 +42,10 @@ final class OpenAiChunkInspector implements StreamInspector {
             TokenUsage tokens =
                     UsageObjects.read(event, value, event.length, p -> OpenAiUsage.read(p, route), sink::implausible);
             if (tokens != null) {
-                sink.reported(
-                        new ReportedUsage(tokens, OpenAiUsage.tierOf(event, 0, event.length, requestedTier)));
+                sink.reported(new ReportedUsage(
+                        tokens, OpenAiEndpoint.tier(OpenAiUsage.tierOf(event, 0, event.length), request)));
             }
-            return usageInjected && StreamRelay.hasEmptyChoices(event) ? null : event;
+            return usageInjected && ChatStreamInspector.hasEmptyChoices(event) ? null : event;
         }
         if (usageInjected && regionEquals(event, value, NULL)) {
             return cut(event, key, value + NULL.length);

@@ -45,4 +45,19 @@ public class OpenAiConfiguration {
     public MeteredRoute chatCompletionsRoute(Upstream openAiUpstream) {
         return new MeteredRoute(new ChatCompletionsEndpoint(), openAiUpstream);
     }
+
+    @Bean
+    public MeteredRoute completionsRoute(Upstream openAiUpstream) {
+        return new MeteredRoute(new OpenAiEndpoint(OpenAiRoute.COMPLETIONS), openAiUpstream);
+    }
+
+    @Bean
+    public MeteredRoute responsesRoute(Upstream openAiUpstream) {
+        return new MeteredRoute(new OpenAiEndpoint(OpenAiRoute.RESPONSES), openAiUpstream);
+    }
+
+    @Bean
+    public MeteredRoute embeddingsRoute(Upstream openAiUpstream) {
+        return new MeteredRoute(new OpenAiEndpoint(OpenAiRoute.EMBEDDINGS), openAiUpstream);
+    }
 }

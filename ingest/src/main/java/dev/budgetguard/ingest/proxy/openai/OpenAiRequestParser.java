@@ -1,8 +1,9 @@
 package dev.budgetguard.ingest.proxy.openai;
 
-import dev.budgetguard.ingest.proxy.wire.InvalidRequestException;
-import dev.budgetguard.ingest.proxy.wire.MeteredBody;
-import dev.budgetguard.ingest.proxy.wire.RequestProblem;
+import dev.budgetguard.ingest.admission.PromptSize;
+import dev.budgetguard.ingest.proxy.ErrorAnswer;
+import dev.budgetguard.ingest.proxy.InvalidProxyRequestException;
+import dev.budgetguard.ingest.proxy.MeteredRequest;
 import dev.budgetguard.ingest.proxy.wire.StrictJson;
 import dev.budgetguard.ingest.proxy.wire.TokenCounts;
 import tools.jackson.core.JacksonException;
@@ -10,46 +11,45 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
- * Reads the top-level fields metering needs from the body of any OpenAI route with a streaming parser (everything
- * else is skipped unread), strictly as {@link StrictJson} says. For routes whose streams report usage only when asked,
- * a streamed request that did not ask gets the smallest byte edit that does, hidden again from the client.
+ * Reads the top-level fields metering needs from the body of the completions, responses and embeddings routes with a
+ * streaming parser (everything else is skipped unread), strictly as {@link StrictJson} says. For completions, a
+ * streamed request that did not ask for stream usage gets the smallest byte edit that does, hidden again from the
+ * client; the Responses API always streams usage. The prompt is bounded by the body's size (one token per byte).
  */
-public final class OpenAiRequestParser {
+final class OpenAiRequestParser {
 
     private OpenAiRequestParser() {}
 
-    /** @throws InvalidRequestException for malformed JSON, a missing or implausible model, or bad stream flags */
-    public static MeteredBody parse(OpenAiRoute route, byte[] body) {
+    /** @throws InvalidProxyRequestException for malformed JSON, a missing or implausible model, or bad stream flags */
+    static MeteredRequest parse(OpenAiRoute route, byte[] body) {
         try (JsonParser p = StrictJson.rootObject(body)) {
             return read(route, p, body);
         } catch (JacksonException e) {
-            throw new InvalidRequestException(RequestProblem.INVALID_JSON);
-        } catch (InvalidChatRequestException e) {
-            throw new InvalidRequestException(RequestProblem.INVALID_INCLUDE_USAGE);
+            throw new InvalidProxyRequestException(ErrorAnswer.INVALID_JSON);
         }
     }
 
-    private static MeteredBody read(OpenAiRoute route, JsonParser p, byte[] body) {
+    private static MeteredRequest read(OpenAiRoute route, JsonParser p, byte[] body) {
         String model = null;
         boolean stream = false;
-        String tier = null;
-        Long[] bounds = new Long[route.outputBounds().size()];
+        Long bound = null;
+        long choices = 1;
         StreamUsageRequest usage =
                 StreamUsageRequest.absent((int) p.currentTokenLocation().getByteOffset());
         String name;
         while ((name = p.nextName()) != null) {
             JsonToken value = p.nextToken();
-            int bound = route.outputBounds().indexOf(name);
-            if (bound >= 0) {
-                bounds[bound] = StrictJson.longOrNull(p, value);
+            if (name.equals(route.outputBound())) {
+                bound = StrictJson.longOrNull(p, value);
             } else if ("model".equals(name)) {
                 model = TokenCounts.text(p, value);
             } else if ("stream".equals(name) && route.streams()) {
-                stream = StrictJson.bool(value, RequestProblem.INVALID_STREAM);
+                stream = StrictJson.bool(value, ErrorAnswer.INVALID_STREAM);
             } else if ("stream_options".equals(name) && route.asksForStreamUsage()) {
                 usage = StreamUsageRequest.read(p, value);
-            } else if ("service_tier".equals(name)) {
-                tier = TokenCounts.text(p, value);
+            } else if (("n".equals(name) || "best_of".equals(name)) && route == OpenAiRoute.COMPLETIONS) {
+                Long asked = StrictJson.longOrNull(p, value);
+                choices = Math.max(choices, asked == null ? 1 : asked);
             } else {
                 p.skipChildren();
             }
@@ -58,18 +58,24 @@ public final class OpenAiRequestParser {
         StrictJson.requireModel(model);
         boolean inject = stream && route.asksForStreamUsage() && !usage.asked() && usage.splice() != null;
         byte[] forward = inject ? usage.splice().applyTo(body) : body;
-        return new MeteredBody(model, stream, firstPresent(bounds, route), forward, inject, tier);
+        return new MeteredRequest(
+                model,
+                stream,
+                route.upstreamPath(),
+                forward,
+                PromptSize.ofBytes(body.length, 0),
+                outputBound(route, bound, choices),
+                inject);
     }
 
-    private static Long firstPresent(Long[] bounds, OpenAiRoute route) {
+    /** Output over all choices ({@code best_of} are generated and billed too); embeddings produce none. */
+    private static Long outputBound(OpenAiRoute route, Long bound, long choices) {
         if (!route.producesOutput()) {
             return 0L;
         }
-        for (Long bound : bounds) {
-            if (bound != null) {
-                return bound;
-            }
+        if (bound == null) {
+            return null;
         }
-        return null;
+        return Math.multiplyExact(Math.max(0, bound), Math.min(choices, 128));
     }
 }

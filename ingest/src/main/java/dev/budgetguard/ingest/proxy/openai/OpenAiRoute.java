@@ -1,31 +1,27 @@
 package dev.budgetguard.ingest.proxy.openai;
 
-import java.util.List;
-
 /**
- * The OpenAI routes the proxy meters, with what differs between them: the upstream path, whether it streams, whether
+ * The OpenAI routes the proxy meters besides chat completions ({@link ChatCompletionsEndpoint}), with what differs between them: the upstream path, whether it streams, whether
  * stream usage has to be asked for ({@code stream_options.include_usage}; the Responses API always sends it in
- * {@code response.completed}), which request fields bound the output, and which usage shape the answer reports.
+ * {@code response.completed}), which request field bounds the output, and which usage shape the answer reports.
  */
 public enum OpenAiRoute {
-    CHAT("/v1/chat/completions", "/chat/completions", true, true, List.of("max_completion_tokens", "max_tokens")),
-    COMPLETIONS("/v1/completions", "/completions", true, true, List.of("max_tokens")),
-    RESPONSES("/v1/responses", "/responses", true, false, List.of("max_output_tokens")),
-    EMBEDDINGS("/v1/embeddings", "/embeddings", false, false, List.of());
+    COMPLETIONS("/v1/completions", "/completions", true, true, "max_tokens"),
+    RESPONSES("/v1/responses", "/responses", true, false, "max_output_tokens"),
+    EMBEDDINGS("/v1/embeddings", "/embeddings", false, false, null);
 
     private final String route;
     private final String upstreamPath;
     private final boolean streams;
     private final boolean asksForStreamUsage;
-    private final List<String> outputBounds;
+    private final String outputBound;
 
-    OpenAiRoute(
-            String route, String upstreamPath, boolean streams, boolean asksForStreamUsage, List<String> outputBounds) {
+    OpenAiRoute(String route, String upstreamPath, boolean streams, boolean asksForStreamUsage, String outputBound) {
         this.route = route;
         this.upstreamPath = upstreamPath;
         this.streams = streams;
         this.asksForStreamUsage = asksForStreamUsage;
-        this.outputBounds = outputBounds;
+        this.outputBound = outputBound;
     }
 
     /** The path clients call, also the record's route. */
@@ -46,9 +42,9 @@ public enum OpenAiRoute {
         return asksForStreamUsage;
     }
 
-    /** Request fields bounding the output, the first one present winning. */
-    List<String> outputBounds() {
-        return outputBounds;
+    /** The request field bounding the output, {@code null} when the route has none. */
+    String outputBound() {
+        return outputBound;
     }
 
     /** Whether the answer produces output tokens at all (embeddings do not). */

@@ -1,10 +1,8 @@
 package dev.budgetguard.ingest.proxy.openai;
 
-import dev.budgetguard.ingest.proxy.wire.ReportedUsage;
 import dev.budgetguard.ingest.proxy.wire.RootMember;
 import dev.budgetguard.ingest.proxy.wire.TokenCounts;
 import dev.budgetguard.ingest.proxy.wire.UsageObjects;
-import dev.budgetguard.schemas.usage.ServiceTier;
 import dev.budgetguard.schemas.usage.TokenUsage;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -24,26 +22,18 @@ final class OpenAiUsage {
 
     private OpenAiUsage() {}
 
-    /**
-     * Usage of a whole answer body (or one chunk), or {@code null} when it reports none.
-     *
-     * @param requestedTier the tier the request asked for, recorded when the answer names none
-     */
-    static ReportedUsage ofBody(
-            OpenAiRoute route, String requestedTier, byte[] b, int from, int to, Runnable onImplausible) {
+    /** Usage of a whole answer body (or one chunk), or {@code null} when it reports none. */
+    static TokenUsage ofBody(OpenAiRoute route, byte[] b, int from, int to, Runnable onImplausible) {
         int at = USAGE.valueIn(b, from, to);
         if (at < 0 || b[at] != '{') {
             return null;
         }
-        TokenUsage tokens = UsageObjects.read(b, at, to, p -> read(p, route), onImplausible);
-        return tokens == null ? null : new ReportedUsage(tokens, tierOf(b, from, to, requestedTier));
+        return UsageObjects.read(b, at, to, p -> read(p, route), onImplausible);
     }
 
-    /** The root {@code service_tier} string of a body, or {@code fallback} when it has none. */
-    static ServiceTier tierOf(byte[] b, int from, int to, String fallback) {
-        int at = SERVICE_TIER.valueIn(b, from, to);
-        String tier = at >= 0 && b[at] == '"' ? UsageObjects.read(b, at, to, OpenAiUsage::string, () -> {}) : null;
-        return ServiceTier.reported(tier != null ? tier : fallback, false);
+    /** The root {@code service_tier} of a body, or {@code null} when it names none. */
+    static String tierOf(byte[] b, int from, int to) {
+        return UsageObjects.stringAt(b, SERVICE_TIER.valueIn(b, from, to), to);
     }
 
     /** Reads the usage object the parser is about to enter; {@code null} when it lacks the required counts. */
@@ -97,9 +87,5 @@ final class OpenAiUsage {
             }
         }
         return found;
-    }
-
-    private static String string(JsonParser p) {
-        return p.nextToken() == JsonToken.VALUE_STRING ? p.getString() : null;
     }
 }

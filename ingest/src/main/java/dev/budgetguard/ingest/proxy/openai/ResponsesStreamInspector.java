@@ -1,12 +1,12 @@
 package dev.budgetguard.ingest.proxy.openai;
 
-import dev.budgetguard.ingest.proxy.wire.ReportedUsage;
+import dev.budgetguard.ingest.proxy.MeteredRequest;
+import dev.budgetguard.ingest.proxy.ReportedUsage;
+import dev.budgetguard.ingest.proxy.StreamInspector;
+import dev.budgetguard.ingest.proxy.UsageSink;
 import dev.budgetguard.ingest.proxy.wire.RootMember;
-import dev.budgetguard.ingest.proxy.wire.StreamInspector;
 import dev.budgetguard.ingest.proxy.wire.TokenCounts;
 import dev.budgetguard.ingest.proxy.wire.UsageObjects;
-import dev.budgetguard.ingest.proxy.wire.UsageSink;
-import dev.budgetguard.schemas.usage.ServiceTier;
 import dev.budgetguard.schemas.usage.TokenUsage;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JsonParser;
@@ -24,11 +24,11 @@ final class ResponsesStreamInspector implements StreamInspector {
         quoted("response.completed"), quoted("response.incomplete"), quoted("response.failed")
     };
 
-    private final String requestedTier;
+    private final MeteredRequest request;
     private final UsageSink sink;
 
-    ResponsesStreamInspector(String requestedTier, UsageSink sink) {
-        this.requestedTier = requestedTier;
+    ResponsesStreamInspector(MeteredRequest request, UsageSink sink) {
+        this.request = request;
         this.sink = sink;
     }
 
@@ -64,9 +64,7 @@ final class ResponsesStreamInspector implements StreamInspector {
                 p.skipChildren();
             }
         }
-        return tokens == null
-                ? null
-                : new ReportedUsage(tokens, ServiceTier.reported(tier != null ? tier : requestedTier, false));
+        return tokens == null ? null : new ReportedUsage(tokens, OpenAiEndpoint.tier(tier, request));
     }
 
     /** Whether the event names a terminal type; quoted, so a type named inside escaped content never matches. */

@@ -1,5 +1,7 @@
 package dev.budgetguard.ingest.proxy.wire;
 
+import dev.budgetguard.ingest.proxy.ErrorAnswer;
+import dev.budgetguard.ingest.proxy.InvalidProxyRequestException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
@@ -26,17 +28,17 @@ public final class StrictJson {
     /**
      * A parser over the body positioned on its root object's opening brace.
      *
-     * @throws InvalidRequestException with {@link RequestProblem#INVALID_JSON} when the body is not UTF-8 or not an
+     * @throws InvalidProxyRequestException with {@link ErrorAnswer#INVALID_JSON} when the body is not UTF-8 or not an
      *     object
      */
     public static JsonParser rootObject(byte[] body) {
         if (!looksLikeUtf8Json(body)) {
-            throw new InvalidRequestException(RequestProblem.INVALID_JSON);
+            throw new InvalidProxyRequestException(ErrorAnswer.INVALID_JSON);
         }
         JsonParser p = JSON.createParser(ObjectReadContext.empty(), body);
         if (p.nextToken() != JsonToken.START_OBJECT) {
             p.close();
-            throw new InvalidRequestException(RequestProblem.INVALID_JSON);
+            throw new InvalidProxyRequestException(ErrorAnswer.INVALID_JSON);
         }
         return p;
     }
@@ -44,16 +46,16 @@ public final class StrictJson {
     /** After the root object's last member: nothing but whitespace may follow it. */
     public static void requireEnd(JsonParser p) {
         if (p.nextToken() != null) {
-            throw new InvalidRequestException(RequestProblem.INVALID_JSON);
+            throw new InvalidProxyRequestException(ErrorAnswer.INVALID_JSON);
         }
     }
 
     /** The boolean the parser is on ({@code null} reads as false); anything else is {@code otherwise}. */
-    public static boolean bool(JsonToken value, RequestProblem otherwise) {
+    public static boolean bool(JsonToken value, ErrorAnswer otherwise) {
         return switch (value) {
             case VALUE_TRUE -> true;
             case VALUE_FALSE, VALUE_NULL -> false;
-            default -> throw new InvalidRequestException(otherwise);
+            default -> throw new InvalidProxyRequestException(otherwise);
         };
     }
 
@@ -69,10 +71,10 @@ public final class StrictJson {
     /** A model the proxy meters: present, and a plausible id. */
     public static String requireModel(String model) {
         if (model == null || model.isBlank()) {
-            throw new InvalidRequestException(RequestProblem.MISSING_MODEL);
+            throw new InvalidProxyRequestException(ErrorAnswer.MISSING_MODEL);
         }
         if (!isPlausibleModel(model)) {
-            throw new InvalidRequestException(RequestProblem.INVALID_MODEL);
+            throw new InvalidProxyRequestException(ErrorAnswer.INVALID_MODEL);
         }
         return model;
     }

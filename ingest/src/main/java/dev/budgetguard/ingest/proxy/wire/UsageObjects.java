@@ -3,6 +3,7 @@ package dev.budgetguard.ingest.proxy.wire;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
@@ -12,6 +13,14 @@ public final class UsageObjects {
     private static final JsonFactory JSON = new JsonFactory();
 
     private UsageObjects() {}
+
+    /** The JSON string whose opening quote is at {@code at} (before {@code to}), or {@code null}. */
+    public static String stringAt(byte[] b, int at, int to) {
+        if (at < 0 || b[at] != '"') {
+            return null;
+        }
+        return read(b, at, to, p -> p.nextToken() == JsonToken.VALUE_STRING ? p.getString() : null, () -> {});
+    }
 
     /**
      * The reader's result over {@code [at, to)}; {@code null} when the JSON or the counts are invalid, and also when

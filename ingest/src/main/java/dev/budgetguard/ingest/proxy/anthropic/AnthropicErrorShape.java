@@ -1,19 +1,24 @@
 package dev.budgetguard.ingest.proxy.anthropic;
 
+import dev.budgetguard.ingest.proxy.ErrorShape;
+import dev.budgetguard.ingest.proxy.ProxyError;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The proxy's own answers on the Anthropic route, in Anthropic's error shape
- * ({@code {"type":"error","error":{"type":...,"message":...}}}) so that Anthropic SDKs raise them like provider errors.
+ * The proxy's own answers on the Anthropic route in Anthropic's error shape,
+ * {@code {"type":"error","error":{"type":...,"message":...}}}, the type chosen from the status as Anthropic does, so
+ * that Anthropic SDKs raise them as the matching exception.
  */
-public final class AnthropicErrors {
+final class AnthropicErrorShape implements ErrorShape {
 
-    private AnthropicErrors() {}
+    static final AnthropicErrorShape INSTANCE = new AnthropicErrorShape();
 
-    /** The error body for an answer of {@code status}; {@code message} is fixed text, never request content. */
-    public static byte[] body(int status, String message) {
-        return ("{\"type\":\"error\",\"error\":{\"type\":\"" + type(status) + "\",\"message\":\"" + escape(message)
-                        + "\"}}")
+    private AnthropicErrorShape() {}
+
+    @Override
+    public byte[] render(ProxyError error) {
+        return ("{\"type\":\"error\",\"error\":{\"type\":\"" + type(error.status()) + "\",\"message\":"
+                        + ProxyError.jsonString(error.message()) + "}}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -31,9 +36,5 @@ public final class AnthropicErrors {
             case 504 -> "timeout_error";
             default -> status < 500 ? "invalid_request_error" : "api_error";
         };
-    }
-
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

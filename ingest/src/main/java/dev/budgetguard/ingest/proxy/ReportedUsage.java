@@ -1,4 +1,4 @@
-package dev.budgetguard.ingest.proxy.wire;
+package dev.budgetguard.ingest.proxy;
 
 import dev.budgetguard.schemas.usage.ServiceTier;
 import dev.budgetguard.schemas.usage.TokenUsage;

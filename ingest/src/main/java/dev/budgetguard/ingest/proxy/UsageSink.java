@@ -1,4 +1,4 @@
-package dev.budgetguard.ingest.proxy.wire;
+package dev.budgetguard.ingest.proxy;
 
 /** Where a stream's usage goes as it is read; a later report replaces an earlier one. */
 public interface UsageSink {

@@ -1,20 +1,24 @@
 package dev.budgetguard.ingest.proxy.gemini;
 
+import dev.budgetguard.ingest.proxy.ErrorShape;
+import dev.budgetguard.ingest.proxy.ProxyError;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The proxy's own answers on the Gemini routes, in Google's error shape
- * ({@code {"error":{"code":400,"message":...,"status":"INVALID_ARGUMENT"}}}) so that Google SDKs raise them like
- * provider errors.
+ * The proxy's own answers on the Gemini routes in Google's error shape,
+ * {@code {"error":{"code":400,"message":...,"status":"INVALID_ARGUMENT"}}}, so that Google SDKs raise them like the
+ * API's own errors.
  */
-public final class GeminiErrors {
+final class GeminiErrorShape implements ErrorShape {
 
-    private GeminiErrors() {}
+    static final GeminiErrorShape INSTANCE = new GeminiErrorShape();
 
-    /** The error body for an answer of {@code status}; {@code message} is fixed text, never request content. */
-    public static byte[] body(int status, String message) {
-        return ("{\"error\":{\"code\":" + status + ",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"")
-                        + "\",\"status\":\"" + status(status) + "\"}}")
+    private GeminiErrorShape() {}
+
+    @Override
+    public byte[] render(ProxyError error) {
+        return ("{\"error\":{\"code\":" + error.status() + ",\"message\":" + ProxyError.jsonString(error.message())
+                        + ",\"status\":\"" + status(error.status()) + "\"}}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -27,7 +31,6 @@ public final class GeminiErrors {
             case 403 -> "PERMISSION_DENIED";
             case 404 -> "NOT_FOUND";
             case 409 -> "ABORTED";
-            case 499 -> "CANCELLED";
             case 502, 503 -> "UNAVAILABLE";
             case 504 -> "DEADLINE_EXCEEDED";
             default -> status < 500 ? "FAILED_PRECONDITION" : "INTERNAL";
