@@ -39,6 +39,19 @@ public record Cost(BigDecimal amountUsd, CostStatus status, String priceVersion)
         return new Cost(amountUsd, CostStatus.PRICED, Objects.requireNonNull(priceVersion, "priceVersion"));
     }
 
+    /**
+     * An upper-bound estimate standing in for a cost that could not be counted: a reservation's worst case, carried
+     * by an admission and by a completion whose usage is missing. It counts against caps like a priced amount.
+     */
+    public static Cost estimated(BigDecimal amountUsd) {
+        return new Cost(amountUsd, CostStatus.ESTIMATED, null);
+    }
+
+    /** An estimate made with the price version {@code priceVersion}. */
+    public static Cost estimated(BigDecimal amountUsd, String priceVersion) {
+        return new Cost(amountUsd, CostStatus.ESTIMATED, priceVersion);
+    }
+
     public static Cost unpriced() {
         return new Cost(null, CostStatus.UNPRICED, null);
     }

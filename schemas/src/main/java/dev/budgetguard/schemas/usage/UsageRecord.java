@@ -63,6 +63,10 @@ public record UsageRecord(
                     throw new IllegalArgumentException("an admission has status admitted, got " + status.wireName());
                 }
                 requireText("model", model);
+                if (cost.status() == CostStatus.PRICED) {
+                    throw new IllegalArgumentException(
+                            "an admission's cost is its estimate (estimated, unpriced or none), got priced");
+                }
             }
             case COMPLETION -> {
                 Objects.requireNonNull(completedAt, "completed_at");
@@ -115,7 +119,7 @@ public record UsageRecord(
                 ServiceTier.STANDARD);
     }
 
-    /** The record written just before a request is forwarded. */
+    /** The record written just before a request is forwarded, without an estimate of its cost. */
     public static UsageRecord admission(
             String requestId,
             String tenantId,
@@ -124,6 +128,23 @@ public record UsageRecord(
             String model,
             boolean stream,
             Instant at) {
+        return admission(requestId, tenantId, provider, route, model, stream, at, Cost.NONE);
+    }
+
+    /**
+     * The record written just before a request is forwarded, carrying its reservation's worst-case cost: status
+     * {@code estimated} ({@link Cost#estimated}); {@code unpriced} when the model has no price in force (nothing was
+     * reserved). An admission whose completion never came counts this estimate against caps.
+     */
+    public static UsageRecord admission(
+            String requestId,
+            String tenantId,
+            String provider,
+            String route,
+            String model,
+            boolean stream,
+            Instant at,
+            Cost estimate) {
         return new UsageRecord(
                 RecordKind.ADMISSION,
                 requestId,
@@ -137,7 +158,7 @@ public record UsageRecord(
                 UsageStatus.ADMITTED,
                 0,
                 TokenUsage.ZERO,
-                Cost.NONE,
+                estimate,
                 0,
                 null);
     }

@@ -57,6 +57,45 @@ class UsageRecordCodecTest {
     }
 
     @Test
+    void admissionCarriesItsEstimateExactly() {
+        // given an admission holding a worst-case estimate of $0.400000012345
+        UsageRecord admission = UsageRecord.admission(
+                "r",
+                "t",
+                "openai",
+                "/v1/chat/completions",
+                "gpt-4o",
+                false,
+                ADMITTED,
+                Cost.estimated(new BigDecimal("0.400000012345"), "gpt-4o@2024-05-13"));
+
+        // when
+        String line = new String(UsageRecordCodec.encode(admission), StandardCharsets.UTF_8);
+        UsageRecord decoded = UsageRecordCodec.decode(line);
+
+        // then
+        assertThat(line).contains("\"cost_usd\":\"0.400000012345\"").contains("\"cost_status\":\"estimated\"");
+        assertThat(decoded).isEqualTo(admission);
+        assertThat(decoded.cost().amountUsd()).isEqualByComparingTo("0.400000012345");
+        assertThat(decoded.cost().status()).isEqualTo(CostStatus.ESTIMATED);
+    }
+
+    @Test
+    void anAdmissionCannotCarryAPricedCost() {
+        assertThatThrownBy(() -> UsageRecord.admission(
+                        "r",
+                        "t",
+                        "openai",
+                        "/v1/x",
+                        "gpt-4o",
+                        false,
+                        ADMITTED,
+                        Cost.priced(BigDecimal.ONE, "gpt-4o@2024-05-13")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("admission");
+    }
+
+    @Test
     void unpricedCostHasNoAmount() {
         UsageRecord completion = UsageRecord.admission(
                         "r", "t", "openai", "/v1/chat/completions", "mystery", false, ADMITTED)
