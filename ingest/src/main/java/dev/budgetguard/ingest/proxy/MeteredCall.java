@@ -55,6 +55,11 @@ public final class MeteredCall implements UsageSink {
         this.tier = reported == null ? ServiceTier.STANDARD : reported;
     }
 
+    /** The service tier reported so far; {@link ServiceTier#STANDARD} until one is. */
+    public ServiceTier serviceTier() {
+        return tier;
+    }
+
     @Override
     public void reported(ReportedUsage reported) {
         usage(reported.tokens());

@@ -14,7 +14,7 @@ import java.util.List;
  */
 public interface ProviderEndpoint {
 
-    /** Written as the spool's {@code provider}: {@code openai}, {@code anthropic}, {@code gemini}. */
+    /** Written as the spool's {@code provider}: {@code openai}, {@code anthropic}, {@code google}. */
     String provider();
 
     /** Written as the spool's {@code route}, e.g. {@code /v1/chat/completions}; the same for every call it serves. */

@@ -15,7 +15,7 @@ import dev.budgetguard.schemas.usage.TokenUsage;
  */
 public final class GeminiEndpoint implements ProviderEndpoint {
 
-    public static final String PROVIDER = "gemini";
+    public static final String PROVIDER = "google";
 
     private final boolean stream;
 

@@ -4,6 +4,7 @@ import dev.budgetguard.ingest.proxy.MeteredCall;
 import dev.budgetguard.ingest.proxy.MeteredRequest;
 import dev.budgetguard.ingest.proxy.ProviderEndpoint;
 import dev.budgetguard.ingest.proxy.StreamInspector;
+import dev.budgetguard.schemas.usage.ServiceTier;
 import dev.budgetguard.schemas.usage.TokenUsage;
 
 /**
@@ -48,7 +49,12 @@ public final class ChatCompletionsEndpoint implements ProviderEndpoint {
     }
 
     @Override
+    public ServiceTier serviceTierOfBody(MeteredRequest request, byte[] body) {
+        return OpenAiEndpoint.tier(OpenAiUsage.tierOf(body, 0, body.length), request);
+    }
+
+    @Override
     public StreamInspector streamInspector(MeteredRequest request, MeteredCall call) {
-        return new ChatStreamInspector(call, request.usageInjected());
+        return new ChatStreamInspector(call, request.usageInjected(), request);
     }
 }

@@ -1,12 +1,15 @@
 package dev.budgetguard.ingest.proxy.openai;
 
 import dev.budgetguard.ingest.proxy.MeteredCall;
+import dev.budgetguard.ingest.proxy.MeteredRequest;
 import dev.budgetguard.ingest.proxy.StreamInspector;
+import dev.budgetguard.schemas.usage.ServiceTier;
 import dev.budgetguard.schemas.usage.TokenUsage;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Takes usage from the chat completion chunk that carries it.
+ * Takes usage (and the service tier) from the chat completion or completion chunk that carries it: with
+ * {@code stream_options.include_usage}, one extra chunk with {@code "choices":[]} just before {@code [DONE]}.
  *
  * <p>When the proxy asked for usage on the client's behalf, the client must see the stream it would have got
  * directly: the usage-only chunk ({@code "choices":[]}) is dropped and the {@code "usage":null} that the request
@@ -19,10 +22,20 @@ final class ChatStreamInspector implements StreamInspector {
 
     private final MeteredCall call;
     private final boolean usageInjected;
+    private final MeteredRequest request;
 
     ChatStreamInspector(MeteredCall call, boolean usageInjected) {
+        this(call, usageInjected, null);
+    }
+
+    /**
+     * @param request the call's request, whose {@code service_tier} is recorded when the usage chunk names none;
+     *     {@code null} to record only what chunks name
+     */
+    ChatStreamInspector(MeteredCall call, boolean usageInjected, MeteredRequest request) {
         this.call = call;
         this.usageInjected = usageInjected;
+        this.request = request;
     }
 
     /** The event as the client gets it, or {@code null} to drop it. */
@@ -37,6 +50,9 @@ final class ChatStreamInspector implements StreamInspector {
             TokenUsage usage = UsageParser.parseObject(event, value, event.length, call::implausibleUsage);
             if (usage != null) {
                 call.usage(usage);
+                String tier = OpenAiUsage.tierOf(event, 0, event.length);
+                call.serviceTier(
+                        request == null ? ServiceTier.reported(tier, false) : OpenAiEndpoint.tier(tier, request));
             }
             return usageInjected && hasEmptyChoices(event) ? null : event;
         }

@@ -52,7 +52,7 @@ public final class OpenAiEndpoint implements ProviderEndpoint {
     public StreamInspector streamInspector(MeteredRequest request, MeteredCall call) {
         return route == OpenAiRoute.RESPONSES
                 ? new ResponsesStreamInspector(request, call)
-                : new OpenAiChunkInspector(route, request, call);
+                : new ChatStreamInspector(call, request.usageInjected(), request);
     }
 
     /** The answer's tier, else the request's own {@code service_tier}, read again only then. */
