@@ -42,7 +42,11 @@ public final class GoldenReplies {
 
     /** The stream's events, each with its terminating blank line ({@code \n\n} or {@code \r\n\r\n}). */
     public static List<byte[]> events(String name) {
-        byte[] stream = bytes(name);
+        return events(bytes(name));
+    }
+
+    /** The events of a stream's bytes, each with its terminating blank line. */
+    public static List<byte[]> events(byte[] stream) {
         List<byte[]> events = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < stream.length; i++) {
