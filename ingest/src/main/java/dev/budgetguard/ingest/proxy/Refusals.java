@@ -3,6 +3,7 @@ package dev.budgetguard.ingest.proxy;
 import dev.budgetguard.ingest.admission.Admission;
 import dev.budgetguard.ingest.admission.CostEstimate;
 import dev.budgetguard.ingest.ratelimit.RateDecision;
+import java.math.BigDecimal;
 
 /**
  * The answers of cap refusals, in OpenAI's terms: 402 {@code budget_exceeded} naming the budget, its period, what
@@ -20,11 +21,17 @@ final class Refusals {
         String message =
                 "Budget " + refused.budgetId() + " (" + refused.period().name() + ", "
                         + refused.window().start() + " to " + refused.window().end() + ") has $"
-                        + refused.remainingUsd().toPlainString() + " of $"
-                        + refused.limitUsd().toPlainString()
+                        + usd(refused.remainingUsd()) + " of $"
+                        + usd(refused.limitUsd())
                         + " remaining; this request's worst-case cost is $"
-                        + estimate.amountUsd().toPlainString() + ".";
+                        + usd(estimate.amountUsd()) + ".";
         return new ProxyError(402, BUDGET_EXCEEDED, null, BUDGET_EXCEEDED, message);
+    }
+
+    /** Exact, without trailing zeros past the cents: {@code 0.35}, {@code 0.00}, {@code 0.000012}. */
+    static String usd(BigDecimal amount) {
+        BigDecimal plain = amount.stripTrailingZeros();
+        return (plain.scale() < 2 ? plain.setScale(2) : plain).toPlainString();
     }
 
     static ProxyError rateLimited(RateDecision.Limited limited) {
