@@ -1,5 +1,6 @@
 package dev.budgetguard.ingest.admission;
 
+import dev.budgetguard.schemas.budget.BudgetPeriod;
 import dev.budgetguard.schemas.budget.BudgetWindow;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -21,11 +22,16 @@ public sealed interface Admission {
         }
     }
 
-    /** Nothing was reserved; {@code remainingUsd} is what the named budget still allows in {@code window}. */
-    record Refused(String budgetId, BigDecimal limitUsd, BigDecimal remainingUsd, BudgetWindow window)
+    /**
+     * Nothing was reserved; {@code remainingUsd} is what the named budget still allows in {@code window} of its
+     * {@code period}.
+     */
+    record Refused(
+            String budgetId, BudgetPeriod period, BigDecimal limitUsd, BigDecimal remainingUsd, BudgetWindow window)
             implements Admission {
         public Refused {
             Objects.requireNonNull(budgetId, "budgetId");
+            Objects.requireNonNull(period, "period");
             Objects.requireNonNull(limitUsd, "limitUsd");
             Objects.requireNonNull(remainingUsd, "remainingUsd");
             Objects.requireNonNull(window, "window");

@@ -53,7 +53,8 @@ final class TenantBook {
             WindowTally tally = rolled[i];
             BigDecimal limit = budgets[i].limitUsd();
             if (tally != null && !tally.fits(estimate, limit)) {
-                return new Admission.Refused(budgets[i].id(), limit, tally.remainingUsd(limit), tally.window());
+                return new Admission.Refused(
+                        budgets[i].id(), budgets[i].period(), limit, tally.remainingUsd(limit), tally.window());
             }
         }
         return null;

@@ -1,5 +1,7 @@
 package dev.budgetguard.ingest.proxy;
 
+import dev.budgetguard.ingest.proxy.idempotency.IdempotencyStore;
+import dev.budgetguard.ingest.proxy.idempotency.StoredAnswer;
 import dev.budgetguard.ingest.tenant.AuthenticatedTenant;
 import dev.budgetguard.ingest.tenant.TenantAuthenticator;
 import dev.budgetguard.ingest.tenant.TenantId;
@@ -7,6 +9,7 @@ import dev.budgetguard.schemas.spool.SpoolClosedException;
 import dev.budgetguard.schemas.spool.SpoolFullException;
 import dev.budgetguard.schemas.spool.SpoolIoException;
 import dev.budgetguard.schemas.usage.UsageRecord;
+import dev.budgetguard.schemas.usage.UsageStatus;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -25,8 +28,10 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * One metered route's pipeline on Reactor Netty, the same for every provider: request id, authenticate, read the body
- * within its limit, parse (the endpoint's part), spool the admission, forward. Whatever is refused gets an error in
- * the endpoint's shape and a refusal record, and is never forwarded.
+ * within its limit, parse (the endpoint's part), answer a repeated {@code Idempotency-Key} from its first result,
+ * reserve the worst-case cost and count the rate limits, spool the admission (carrying the estimate), forward.
+ * Whatever is refused gets an error in the endpoint's shape and a refusal record, holds nothing, and is never
+ * forwarded.
  */
 public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
 
@@ -36,26 +41,32 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
     private static final AsciiString REQUEST_ID = AsciiString.cached(REQUEST_ID_HEADER);
     private static final AsciiString TENANT = AsciiString.cached("x-tenant-id");
     private static final AsciiString API_KEY = AsciiString.cached("x-api-key");
+    private static final AsciiString IDEMPOTENCY_KEY = AsciiString.cached("idempotency-key");
 
     private final ProviderEndpoint endpoint;
     private final ErrorShape errors;
     private final TenantAuthenticator authenticator;
     private final Metering metering;
     private final UpstreamForwarder forwarder;
+    private final AdmissionControl admission;
+    private final IdempotentRequests idempotency;
     private final int maxBodyBytes;
 
     MeteredRouteHandler(
             MeteredRoute route,
             TenantAuthenticator authenticator,
             Metering metering,
-            int maxBodyBytes,
-            int maxResponseBytes) {
+            AdmissionControl admission,
+            IdempotentRequests idempotency,
+            ProxyProperties properties) {
         this.endpoint = route.endpoint();
         this.errors = endpoint.errorShape();
         this.authenticator = authenticator;
         this.metering = metering;
-        this.forwarder = new UpstreamForwarder(endpoint, route.upstream(), maxResponseBytes);
-        this.maxBodyBytes = maxBodyBytes;
+        this.admission = admission;
+        this.idempotency = idempotency;
+        this.forwarder = new UpstreamForwarder(endpoint, route.upstream(), properties.maxResponseBytes());
+        this.maxBodyBytes = properties.maxBodyBytes();
     }
 
     String provider() {
@@ -111,18 +122,101 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
         } catch (InvalidProxyRequestException e) {
             return refuse(response, requestId, tenantId, at, e.error());
         }
-        UsageRecord admission = UsageRecord.admission(
-                requestId, tenantId, endpoint.provider(), endpoint.route(), metered.model(), metered.stream(), at);
-        Mono<MeteredCall> admitted = metering.admit(admission);
+        Call call = new Call(requestId, tenantId, at, metered);
+        String key = request.requestHeaders().get(IDEMPOTENCY_KEY);
+        if (key == null) {
+            return admit(request, response, call, null);
+        }
+        IdempotentRequests.Outcome idempotent = idempotency.claim(tenantId, at, key, body);
+        if (idempotent.ticket() != null) {
+            return admit(request, response, call, idempotent.ticket());
+        }
+        if (idempotent.replay() != null) {
+            return replay(response, call, idempotent.replay());
+        }
+        return refuse(response, call, idempotent.refusal(), 0);
+    }
+
+    private Mono<Void> admit(
+            HttpServerRequest request, HttpServerResponse response, Call call, IdempotencyStore.Ticket ticket) {
+        AdmissionControl.Decision decision = admission.admit(call.tenantId, call.request, call.at);
+        if (decision instanceof AdmissionControl.Refused refused) {
+            if (ticket != null) {
+                ticket.abandon();
+            }
+            return refuse(response, call, refused.error(), refused.retryAfterSeconds());
+        }
+        AdmissionControl.Admitted admitted = (AdmissionControl.Admitted) decision;
+        MeteredRequest metered = call.request;
+        UsageRecord record = UsageRecord.admission(
+                call.requestId,
+                call.tenantId,
+                endpoint.provider(),
+                endpoint.route(),
+                metered.model(),
+                metered.stream(),
+                call.at,
+                admitted.estimate().cost());
+        AnswerRecorder recorder = ticket == null ? null : idempotency.recorder();
+        MeteredCall.Ending ending = completion -> ended(call.tenantId, completion, recorder, ticket);
+        Mono<MeteredCall> spooled = metering.admit(record, admitted.reservation(), recorder, ending);
         if (metering.awaitsAdmission()) {
             // The durable admission completes on the spool's writer thread; forward from the call's own loop.
-            admitted = admitted.publishOn(Schedulers.fromExecutor(eventLoopOf(request)));
+            spooled = spooled.publishOn(Schedulers.fromExecutor(eventLoopOf(request)));
         }
-        return admitted.flatMap(call -> forwarder.forward(metered, request.requestHeaders(), call, response))
+        return spooled.flatMap(started -> forwarder
+                        .forward(metered, request.requestHeaders(), started, response)
+                        // A net under every ending the forwarder covers: no call may keep its hold.
+                        .doFinally(signal -> started.finish(UsageStatus.UPSTREAM_ERROR, 500, "internal_error")))
                 .onErrorResume(MeteredRouteHandler::isSpoolRefusal, e -> {
+                    if (ticket != null) {
+                        ticket.abandon();
+                    }
                     metering.shed();
                     return errors.send(response, ErrorAnswer.SPOOL_FULL);
                 });
+    }
+
+    /** Counts the output produced against tokens per minute and keeps (or lets go) an idempotent answer. */
+    private void ended(
+            String tenantId, UsageRecord completion, AnswerRecorder recorder, IdempotencyStore.Ticket ticket) {
+        if (completion != null) {
+            admission.recordOutput(tenantId, completion.usage().outputTokens(), completion.completedAt());
+        }
+        if (ticket != null) {
+            idempotency.ended(ticket, completion, recorder);
+        }
+    }
+
+    private Mono<Void> replay(HttpServerResponse response, Call call, StoredAnswer answer) {
+        metering.refuse(UsageRecord.refusal(
+                call.requestId,
+                call.tenantId,
+                endpoint.provider(),
+                endpoint.route(),
+                call.request.model(),
+                call.request.stream(),
+                call.at,
+                answer.status(),
+                IdempotentRequests.REPLAYED));
+        return IdempotentRequests.send(response, answer);
+    }
+
+    private Mono<Void> refuse(HttpServerResponse response, Call call, ProxyError error, long retryAfterSeconds) {
+        if (retryAfterSeconds > 0) {
+            response.header(HttpHeaderNames.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        }
+        metering.refuse(UsageRecord.refusal(
+                call.requestId,
+                call.tenantId,
+                endpoint.provider(),
+                endpoint.route(),
+                call.request.model(),
+                call.request.stream(),
+                call.at,
+                error.status(),
+                error.code()));
+        return errors.send(response, error);
     }
 
     private Mono<Void> refuse(
@@ -142,6 +236,9 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
                 error.code()));
         return errors.send(response, error);
     }
+
+    /** One authenticated, parsed request on its way through admission. */
+    private record Call(String requestId, String tenantId, Instant at, MeteredRequest request) {}
 
     private Mono<Void> unexpected(Throwable failure, HttpServerResponse response, String requestId) {
         if (response.hasSentHeaders()) {

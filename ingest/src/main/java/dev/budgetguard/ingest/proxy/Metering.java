@@ -1,5 +1,6 @@
 package dev.budgetguard.ingest.proxy;
 
+import dev.budgetguard.ingest.admission.Reservation;
 import dev.budgetguard.schemas.pricing.PriceBook;
 import dev.budgetguard.schemas.spool.SpoolFullException;
 import dev.budgetguard.schemas.spool.UsageLog;
@@ -31,6 +32,9 @@ public final class Metering {
      * it would fail the rollup of the whole segment. No real call comes near it; one that does is bad usage data.
      */
     static final BigDecimal MAX_RECORDED_COST = new BigDecimal("999999.999999999999");
+
+    /** Status recorded when the client left before anything was answered (nginx's "client closed request"). */
+    static final int CLIENT_CLOSED = 499;
 
     private final UsageLog log;
     private final PriceBook prices;
@@ -68,18 +72,34 @@ public final class Metering {
         log.append(refusal).whenComplete(this::onAppended);
     }
 
-    /** Spools the admission; fails with {@link SpoolFullException} (or another spool error) when it was not taken. */
+    /** Spools the admission of a call that holds nothing (no reservation, no recorded answer). */
     public Mono<MeteredCall> admit(UsageRecord admission) {
+        return admit(admission, null, null, MeteredCall.Ending.NOTHING);
+    }
+
+    /**
+     * Spools the admission; fails with {@link SpoolFullException} (or another spool error) when it was not taken, and
+     * then releases {@code reservation}, as it does when the wait for a durable admission is cancelled.
+     */
+    Mono<MeteredCall> admit(
+            UsageRecord admission, Reservation reservation, AnswerRecorder recorder, MeteredCall.Ending ending) {
         CompletableFuture<Void> appended = log.append(admission);
-        MeteredCall call = new MeteredCall(this, admission);
         if (appended.isCompletedExceptionally()) {
+            if (reservation != null) {
+                reservation.release();
+            }
             return Mono.error(failureOf(appended));
         }
+        MeteredCall call = new MeteredCall(this, admission, reservation, recorder, ending);
         if (!awaitAdmission) {
             appended.whenComplete(this::onAppended);
             return Mono.just(call);
         }
-        return Mono.fromFuture(appended, true).thenReturn(call);
+        return Mono.fromFuture(appended, true)
+                .thenReturn(call)
+                // Taken but not made durable: the call never starts, and its hold must go.
+                .doOnError(failure -> call.abandon())
+                .doOnCancel(() -> call.finish(UsageStatus.CLIENT_ABORTED, CLIENT_CLOSED, "client_aborted"));
     }
 
     void implausibleUsage() {
@@ -91,20 +111,22 @@ public final class Metering {
         metrics.spoolFull();
     }
 
-    void complete(
-            UsageRecord admission,
+    /** Writes the call's completion, priced from the counted tokens, and returns it. */
+    UsageRecord complete(
+            MeteredCall call,
             UsageStatus status,
             int httpStatus,
             TokenUsage counted,
-            ServiceTier tier,
             long latencyMicros,
             String errorCode) {
-        Cost cost = costOf(admission, status, counted, tier.batch());
+        UsageRecord admission = call.admission();
+        ServiceTier tier = call.serviceTier();
+        Cost cost = costOf(call, status, counted, tier.batch());
         if (cost.isKnown() && cost.amountUsd().compareTo(MAX_RECORDED_COST) > 0) {
-            // Treated like malformed usage: tokens and cost unknown, never a priced amount the lake cannot hold.
+            // Treated like malformed usage: tokens unknown, never a priced amount the lake cannot hold.
             metrics.implausibleUsage();
             counted = null;
-            cost = Cost.unpriced();
+            cost = unknownCost(admission);
             status = status == UsageStatus.OK ? UsageStatus.USAGE_MISSING : status;
         }
         if (counted != null && cost.status() == CostStatus.UNPRICED) {
@@ -115,17 +137,28 @@ public final class Metering {
                 admission.complete(clock.instant(), status, httpStatus, usage, cost, latencyMicros, errorCode, tier);
         metrics.outcome(status);
         log.append(completion).whenComplete(this::onAppended);
+        return completion;
     }
 
-    private Cost costOf(UsageRecord admission, UsageStatus status, TokenUsage counted, boolean batch) {
+    private Cost costOf(MeteredCall call, UsageStatus status, TokenUsage counted, boolean batch) {
         if (status == UsageStatus.UPSTREAM_ERROR) {
             return Cost.NONE;
         }
         if (counted == null) {
-            // Tokens were (or may have been) consumed but are not known: unknown, never $0.
-            return Cost.unpriced();
+            // Never sent: nothing to bill. Sent: tokens were (or may have been) consumed but are not known, so the
+            // reservation's estimate, never $0.
+            return call.forwarded() ? unknownCost(call.admission()) : Cost.NONE;
         }
-        return prices.cost(admission.model(), admission.createdAt(), counted, batch);
+        return prices.cost(call.admission().model(), call.admission().createdAt(), counted, batch);
+    }
+
+    /**
+     * The cost of a forwarded call whose tokens are not known: the estimate its admission carries, or unpriced when
+     * there was none (a model without a price in force, or a call admitted without an estimate).
+     */
+    private static Cost unknownCost(UsageRecord admission) {
+        Cost estimate = admission.cost();
+        return estimate.status() == CostStatus.ESTIMATED ? estimate : Cost.unpriced();
     }
 
     private void onAppended(Void ignored, Throwable failure) {

@@ -1,6 +1,12 @@
 package dev.budgetguard.ingest.proxy;
 
+import dev.budgetguard.ingest.admission.CostEstimator;
+import dev.budgetguard.ingest.admission.SpendLedger;
+import dev.budgetguard.ingest.proxy.idempotency.IdempotencyProperties;
+import dev.budgetguard.ingest.proxy.idempotency.IdempotencyStore;
+import dev.budgetguard.ingest.proxy.idempotency.InMemoryIdempotencyStore;
 import dev.budgetguard.ingest.proxy.spool.SpoolProperties;
+import dev.budgetguard.ingest.ratelimit.RateLimiter;
 import dev.budgetguard.ingest.tenant.TenantAuthenticator;
 import dev.budgetguard.schemas.pricing.PriceBook;
 import dev.budgetguard.schemas.spool.FsyncPolicy;
@@ -29,7 +35,7 @@ import reactor.netty.resources.LoopResources;
  * loops, colocated, so an upstream connection opened for a call lives on that call's inbound thread.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ProxyProperties.class)
+@EnableConfigurationProperties({ProxyProperties.class, IdempotencyProperties.class})
 public class ProxyConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyConfiguration.class);
@@ -65,6 +71,26 @@ public class ProxyConfiguration {
                         SlowRequestGuard.install(channel, properties.requestReadTimeout()));
     }
 
+    /** Worst-case cost of a request before it is forwarded, from the price book in force at its instant. */
+    @Bean
+    public CostEstimator costEstimator(PriceBook priceBook, ProxyProperties properties) {
+        return new CostEstimator(priceBook, properties.exactTokenCountLimit());
+    }
+
+    @Bean
+    public IdempotencyStore idempotencyStore(IdempotencyProperties properties) {
+        LOG.info(
+                "idempotency_store ttl={} max_entries={} max_answer_size={} max_memory={}",
+                properties.ttl(),
+                properties.maxEntries(),
+                properties.maxAnswerSize(),
+                properties.maxMemory());
+        return new InMemoryIdempotencyStore(
+                properties.ttl(),
+                properties.maxEntries(),
+                properties.maxMemory().toBytes());
+    }
+
     /**
      * Registers every {@link MeteredRoute} bean directly on Boot's Reactor Netty server, ahead of Spring's handler
      * (which keeps serving everything else: admin API, actuator), each under its endpoint's paths for {@code POST}.
@@ -74,10 +100,17 @@ public class ProxyConfiguration {
             List<MeteredRoute> routes,
             TenantAuthenticator authenticator,
             Metering metering,
+            CostEstimator costEstimator,
+            SpendLedger spendLedger,
+            RateLimiter rateLimiter,
+            IdempotencyStore idempotencyStore,
+            IdempotencyProperties idempotency,
             ProxyProperties properties) {
+        AdmissionControl admission = new AdmissionControl(costEstimator, spendLedger, rateLimiter);
+        IdempotentRequests idempotent = new IdempotentRequests(idempotencyStore, idempotency.maxAnswerBytes());
         List<MeteredRouteHandler> handlers = routes.stream()
-                .map(route -> new MeteredRouteHandler(
-                        route, authenticator, metering, properties.maxBodyBytes(), properties.maxResponseBytes()))
+                .map(route ->
+                        new MeteredRouteHandler(route, authenticator, metering, admission, idempotent, properties))
                 .toList();
         for (MeteredRouteHandler handler : handlers) {
             LOG.info("metered_route provider={} paths={}", handler.provider(), handler.paths());

@@ -17,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  *     request and between keep-alive requests) before it is closed
  * @param requestReadTimeout how long a client may take to send one whole request, headers and body, from its first
  *     byte; a slower one is closed. Never applies while an answer is being waited for or sent.
+ * @param exactTokenCountLimit largest prompt text (in characters) whose tokens are counted exactly at admission, on
+ *     the event loop; a longer prompt is bounded by its UTF-8 bytes instead (an overestimate, never an underestimate)
  */
 @ConfigurationProperties("budgetguard.proxy")
 public record ProxyProperties(
@@ -24,7 +26,8 @@ public record ProxyProperties(
         @DefaultValue("10MB") DataSize maxBodySize,
         @DefaultValue("32MB") DataSize maxResponseSize,
         @DefaultValue("60s") Duration idleTimeout,
-        @DefaultValue("30s") Duration requestReadTimeout) {
+        @DefaultValue("30s") Duration requestReadTimeout,
+        @DefaultValue("65536") int exactTokenCountLimit) {
 
     public ProxyProperties {
         if (eventLoopThreads < 0) {
@@ -43,6 +46,10 @@ public record ProxyProperties(
                 || maxResponseSize.toBytes() > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(
                     "budgetguard.proxy.max-response-size must be between 1B and 2GB, was " + maxResponseSize);
+        }
+        if (exactTokenCountLimit < 0) {
+            throw new IllegalArgumentException(
+                    "budgetguard.proxy.exact-token-count-limit must not be negative, was " + exactTokenCountLimit);
         }
         requirePositive("idle-timeout", idleTimeout);
         requirePositive("request-read-timeout", requestReadTimeout);

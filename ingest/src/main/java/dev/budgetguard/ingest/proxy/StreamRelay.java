@@ -15,11 +15,13 @@ final class StreamRelay {
     private final MeteredCall call;
     private final StreamInspector inspector;
     private final SseFramer framer;
+    private final AnswerRecorder recorder;
 
     /** @param maxEventBytes largest SSE event held; a longer one fails the relay with UpstreamTooLargeException */
     StreamRelay(MeteredCall call, StreamInspector inspector, int maxEventBytes) {
         this.call = call;
         this.inspector = inspector;
+        this.recorder = call.recorder();
         this.framer = new SseFramer(maxEventBytes);
     }
 
@@ -33,6 +35,9 @@ final class StreamRelay {
                 .handle((event, sink) -> {
                     byte[] out = inspector.inspect(event);
                     if (out != null) {
+                        if (recorder != null) {
+                            recorder.append(out);
+                        }
                         sink.next(Unpooled.wrappedBuffer(out));
                     }
                 });

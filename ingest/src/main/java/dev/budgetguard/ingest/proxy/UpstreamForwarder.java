@@ -22,9 +22,6 @@ import reactor.netty.http.server.HttpServerResponse;
  */
 final class UpstreamForwarder {
 
-    /** Status recorded when the client left before anything was answered (nginx's "client closed request"). */
-    static final int CLIENT_CLOSED = 499;
-
     private final ProviderEndpoint endpoint;
     private final HttpClient client;
     private final HeaderPolicy headers;
@@ -77,6 +74,10 @@ final class UpstreamForwarder {
         if (success && chat.stream()) {
             response.status(status);
             headers.toClient(upstream.responseHeaders(), response.responseHeaders());
+            AnswerRecorder recorder = call.recorder();
+            if (recorder != null) {
+                recorder.start(status, response.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE));
+            }
             StreamRelay relay = new StreamRelay(call, endpoint.streamInspector(chat, call), maxResponseBytes);
             // The send commits the headers, so it starts with the first event: a stream failing before one (an event
             // past the size limit) still gets a whole error answer instead of a cut 200.
@@ -97,6 +98,10 @@ final class UpstreamForwarder {
                     response.status(status);
                     headers.toClient(upstream.responseHeaders(), response.responseHeaders());
                     response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(bytes.length));
+                    AnswerRecorder recorder = call.recorder();
+                    if (recorder != null && success) {
+                        recorder.whole(status, response.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE), bytes);
+                    }
                     return response.sendObject(Unpooled.wrappedBuffer(bytes))
                             .then()
                             .doOnSuccess(done -> finishAnswered(call, success, status));
@@ -187,6 +192,6 @@ final class UpstreamForwarder {
     }
 
     private static int answered(HttpServerResponse response) {
-        return response.hasSentHeaders() ? response.status().code() : CLIENT_CLOSED;
+        return response.hasSentHeaders() ? response.status().code() : Metering.CLIENT_CLOSED;
     }
 }

@@ -1,6 +1,5 @@
 package dev.budgetguard.ingest.proxy.openai;
 
-import dev.budgetguard.ingest.admission.PromptSize;
 import dev.budgetguard.ingest.proxy.ErrorAnswer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -10,8 +9,8 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Reads the top-level fields metering needs from a chat completion body with a streaming parser: everything else
- * (messages, tools) is skipped without being materialized.
+ * Reads the top-level fields metering needs from a chat completion body with a streaming parser, and what its prompt
+ * is made of ({@link ChatPromptReader}): everything else is skipped without being materialized.
  *
  * <p>What is metered must be what upstream acts on, so anything two JSON readers could read differently is refused:
  * a repeated key (which one wins is the reader's choice), a body not in UTF-8 (the splice edits UTF-8 bytes), and a
@@ -52,6 +51,7 @@ final class ChatRequestParser {
         Long maxTokens = null;
         Long maxCompletionTokens = null;
         Long choices = null;
+        ChatPromptReader prompt = new ChatPromptReader();
         StreamUsageRequest usage =
                 StreamUsageRequest.absent((int) p.currentTokenLocation().getByteOffset());
         String name;
@@ -63,6 +63,8 @@ final class ChatRequestParser {
                 case "max_tokens" -> maxTokens = longOrNull(p, value);
                 case "max_completion_tokens" -> maxCompletionTokens = longOrNull(p, value);
                 case "n" -> choices = longOrNull(p, value);
+                case "messages" -> prompt.messages(p, value);
+                case "tools", "functions", "response_format", "prediction" -> prompt.bounded(p);
                 case "stream_options" -> usage = StreamUsageRequest.read(p, value);
                 default -> p.skipChildren();
             }
@@ -79,8 +81,7 @@ final class ChatRequestParser {
         boolean inject = stream && !usage.asked() && usage.splice() != null;
         byte[] forward = inject ? usage.splice().applyTo(body) : body;
         long n = choices == null ? 1 : Math.min(Math.max(choices, 1), MAX_CHOICES);
-        PromptSize prompt = PromptSize.ofBytes(body.length, 0);
-        return new ChatRequest(model, stream, maxTokens, maxCompletionTokens, n, prompt, forward, inject);
+        return new ChatRequest(model, stream, maxTokens, maxCompletionTokens, n, prompt.size(), forward, inject);
     }
 
     /**

@@ -220,7 +220,10 @@ class ChatCompletionsProxyIT {
         assertThat(noUsage.statusCode()).isEqualTo(200);
         UsageRecord missing = spool.await(requestId(noUsage), RecordKind.COMPLETION);
         assertThat(missing.status()).isEqualTo(UsageStatus.USAGE_MISSING);
-        assertThat(missing.cost().isKnown()).isFalse();
+        // the admission's estimate: no prompt, gpt-4o's 16384 output tokens at $10.00 per 1M
+        assertThat(missing.cost().status()).isEqualTo(CostStatus.ESTIMATED);
+        assertThat(missing.cost().amountUsd()).isEqualByComparingTo("0.16384");
+        assertThat(spool.await(requestId(noUsage), RecordKind.ADMISSION).cost()).isEqualTo(missing.cost());
         assertThat(unpriced.statusCode()).isEqualTo(200);
         UsageRecord notPriced = spool.await(requestId(unpriced), RecordKind.COMPLETION);
         assertThat(notPriced.status()).isEqualTo(UsageStatus.OK);

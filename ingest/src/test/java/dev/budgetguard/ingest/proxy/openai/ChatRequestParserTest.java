@@ -197,4 +197,29 @@ class ChatRequestParserTest {
         assertRefused(utf8Bom, ErrorAnswer.INVALID_JSON);
         assertThat(parse(json).usageInjected()).isTrue();
     }
+
+    @Test
+    void collectsWhatThePromptIsMadeOfAndBoundsOutputOverAllChoices() {
+        // given text, a named message, an image part, a tool call and a tool definition, with n = 3
+        String tools = "[{\"type\":\"function\",\"function\":{\"name\":\"f\"}}]";
+        String image = "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://x/y.png\"}}";
+        String body = "{\"model\":\"gpt-4o\",\"n\":3,\"max_completion_tokens\":100,\"max_tokens\":7,"
+                + "\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\",\"name\":\"ops\"},"
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"What is this?\"}," + image + "]},"
+                + "{\"role\":\"assistant\",\"tool_calls\":[]}],\"tools\":" + tools + "}";
+
+        // when
+        ChatRequest request = parse(body);
+
+        // then
+        assertThat(request.prompt().texts())
+                .containsExactly("system", "Be brief.", "ops", "user", "What is this?", "assistant");
+        assertThat(request.prompt().messages()).isEqualTo(3);
+        assertThat(request.prompt().names()).isEqualTo(1);
+        assertThat(request.prompt().nonTextParts()).isEqualTo(1);
+        // the image part's bytes, "[]" of the tool calls and the tool definitions, one token per byte
+        assertThat(request.prompt().boundedBytes()).isEqualTo(image.length() + 2 + tools.length());
+        // max_completion_tokens wins over max_tokens, and each of the 3 choices may use all of it
+        assertThat(request.outputBound()).isEqualTo(300L);
+    }
 }

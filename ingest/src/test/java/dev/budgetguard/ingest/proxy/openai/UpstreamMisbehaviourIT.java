@@ -95,7 +95,7 @@ class UpstreamMisbehaviourIT {
     }
 
     @Test
-    void absurdUsageIsUsageMissingWithUnknownCost() throws Exception {
+    void absurdUsageIsUsageMissingAtTheEstimate() throws Exception {
         // given answers claiming 1e15 and 2^63-1 prompt tokens
         double before = meters.counter("budgetguard.proxy.usage.implausible").count();
         UPSTREAM.plan(Reply.json(completion("a", new Usage(1_000_000_000_000_000L, 5, 0, 0))))
@@ -110,8 +110,9 @@ class UpstreamMisbehaviourIT {
             UsageRecord completion = spool.await(requestId(response), RecordKind.COMPLETION);
             assertThat(completion.status()).isEqualTo(UsageStatus.USAGE_MISSING);
             assertThat(completion.usage()).isEqualTo(TokenUsage.ZERO);
-            assertThat(completion.cost().status()).isEqualTo(CostStatus.UNPRICED);
-            assertThat(completion.cost().amountUsd()).isNull();
+            // cost: the reservation's estimate (no prompt, 16384 output tokens at $10.00 per 1M), never $0
+            assertThat(completion.cost().status()).isEqualTo(CostStatus.ESTIMATED);
+            assertThat(completion.cost().amountUsd()).isEqualByComparingTo("0.16384");
         }
         assertThat(meters.counter("budgetguard.proxy.usage.implausible").count())
                 .isEqualTo(before + 2);
