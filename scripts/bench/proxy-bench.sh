@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Proxy overhead benchmark, on loopback, in one run side by side with a direct call to the same fake upstream.
 #
-#   scripts/bench/proxy-bench.sh                # non-streamed chat completions
-#   MODE=stream scripts/bench/proxy-bench.sh    # streamed (SSE) chat completions
+#   scripts/bench/proxy-bench.sh                         # non-streamed chat completions
+#   MODE=stream scripts/bench/proxy-bench.sh             # streamed (SSE) chat completions
+#   MODE=messages-stream scripts/bench/proxy-bench.sh    # streamed Anthropic /v1/messages (event: lines)
 #
 # The collector is pinned to one core (PROXY_CORE, default 1); nginx (the fake upstream, never the bottleneck) and
 # wrk share the other (LOAD_CORE, default 0). Auth, usage parsing, pricing and the durable spool (group commit) are
@@ -16,7 +17,7 @@
 # because this machine is shared and other CPU-heavy work skews every figure.
 #
 # Spool check: every admission has exactly one completion; every "ok" completion carries the fake upstream's usage
-# (1200 in / 300 out, $0.006 for gpt-4o); and completions with a 2xx status equal wrk's 2xx answers, up to the
+# (1200 in / 300 out: $0.006 for gpt-4o, $0.0081 for claude-sonnet-4-5); and completions with a 2xx status equal wrk's 2xx answers, up to the
 # requests in flight when a wrk run stops: wrk closes its connections at the deadline without reading answers the
 # collector has already written, so each proxy run may leave up to <connections> completions wrk never counted
 # (recorded "ok" when the answer was written in full, "client_aborted" when it was cut). Anything outside that bound
@@ -61,18 +62,30 @@ trap cleanup EXIT
 taskset -c "$LOAD_CORE" nginx -p "$out" -c "$here/nginx.conf"
 
 base="$UPSTREAM/v1"
-path=/v1/chat/completions
+anthropic_base="$UPSTREAM/anthropic/v1"
+path=/v1/chat/completions          # on the fake upstream, for the direct runs
+proxy_path=/v1/chat/completions    # on the collector
+script="$here/chat.lua"
+expected_usage="1200 300 0.00600000"
 stream_flag=0
-if [ "$MODE" = stream ]; then base="$UPSTREAM/sse/v1"; path=/sse/v1/chat/completions; stream_flag=1; fi
+case "$MODE" in
+  nonstream) ;;
+  stream) base="$UPSTREAM/sse/v1"; path=/sse/v1/chat/completions; stream_flag=1 ;;
+  messages-stream)
+    path=/anthropic/v1/messages; proxy_path=/v1/messages; script="$here/messages.lua"; stream_flag=1
+    expected_usage="1200 300 0.00810000" ;;
+  *) echo "MODE must be nonstream, stream or messages-stream, was $MODE" >&2; exit 2 ;;
+esac
 
 admin_key="bench-admin-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
 # JVM flags as a one-core production deployment would run them: a fixed heap (no resizing under load), SerialGC
 # (no concurrent GC threads competing for the one core), and a GC log to show what collection cost.
-ADMIN_API_KEY="$admin_key" OPENAI_API_KEY=sk-bench-upstream \
+ADMIN_API_KEY="$admin_key" OPENAI_API_KEY=sk-bench-upstream ANTHROPIC_API_KEY=sk-ant-bench-upstream \
   taskset -c "$PROXY_CORE" java -Xms512m -Xmx512m -XX:+UseSerialGC -Xlog:gc:file="$out/gc.log" \
   ${BENCH_JAVA_OPTS:-} -jar "$jar" \
   --server.port=$PORT \
   --budgetguard.providers.openai.base-url="$base" \
+  --budgetguard.providers.anthropic.base-url="$anthropic_base" \
   --budgetguard.proxy.event-loop-threads=1 \
   --budgetguard.spool.dir="$out/spool" \
   --budgetguard.spool.fsync="$FSYNC" \
@@ -108,7 +121,7 @@ run() { # name conns duration url
   [ "$conns" -gt 1 ] && threads=2
   local proxied=0; [[ $url == *":$PORT"* ]] && proxied=1
   local ticks0 cores0 threads0; ticks0=$(cpu_ticks); cores0=$(core_times); threads0=$(thread_ticks)
-  taskset -c "$LOAD_CORE" wrk -t"$threads" -c"$conns" -d"$dur" --timeout 10s -s "$here/chat.lua" "$url" >"$out/$name.txt" 2>&1
+  taskset -c "$LOAD_CORE" wrk -t"$threads" -c"$conns" -d"$dur" --timeout 10s -s "$script" "$url" >"$out/$name.txt" 2>&1
   local ticks1 cores1 threads1; ticks1=$(cpu_ticks); cores1=$(core_times); threads1=$(thread_ticks)
   local line; line=$(grep '^BENCH requests' "$out/$name.txt")
   local reqs non2xx; reqs=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line"); non2xx=$(sed -E 's/.*non2xx=([0-9]+).*/\1/' <<<"$line")
@@ -122,13 +135,13 @@ run() { # name conns duration url
 }
 
 echo "warming up the collector for $WARMUP at c=64..." >&2
-run warmup 64 "$WARMUP" "http://127.0.0.1:$PORT/v1/chat/completions"
+run warmup 64 "$WARMUP" "http://127.0.0.1:$PORT$proxy_path"
 
 for r in $(seq 1 "$ROUNDS"); do
   run "r$r-direct-c1" 1 "$DURATION" "$UPSTREAM$path"
-  run "r$r-proxy-c1" 1 "$DURATION" "http://127.0.0.1:$PORT/v1/chat/completions"
+  run "r$r-proxy-c1" 1 "$DURATION" "http://127.0.0.1:$PORT$proxy_path"
   run "r$r-direct-c64" 64 "$DURATION" "$UPSTREAM$path"
-  run "r$r-proxy-c64" 64 "$DURATION" "http://127.0.0.1:$PORT/v1/chat/completions"
+  run "r$r-proxy-c64" 64 "$DURATION" "http://127.0.0.1:$PORT$proxy_path"
 done
 
 curl -fs "http://127.0.0.1:$PORT/actuator/prometheus" | grep -E '^budgetguard_' >"$out/metrics.txt" || true
@@ -136,7 +149,7 @@ machine_load end
 kill -TERM "$collector_pid"; wait "$collector_pid" 2>/dev/null || true; collector_pid=
 grep '^==' "$out/load.txt" >&2
 
-python3 - "$out" "$ROUNDS" "$proxy_ok" "$cut_bound" "$MODE" "$PROXY_CORE" "$LOAD_CORE" <<'PY'
+python3 - "$out" "$ROUNDS" "$proxy_ok" "$cut_bound" "$MODE" "$PROXY_CORE" "$LOAD_CORE" "$expected_usage" <<'PY'
 import json, re, sys, pathlib, statistics
 out, rounds, ok, bound, mode = pathlib.Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 def read(name):
@@ -165,7 +178,8 @@ print(f"median added p50 at c=1: {statistics.median(added):.0f} us; median proxy
 # Streamed, since a full run spools millions of lines: an admission opens an id, its completion closes it.
 still_open = [f.name for f in (out / "spool").glob("*.open")]
 open_ids, statuses, orphans, refusals, comp2xx, wrong_usage, n_adm, n_comp = set(), {}, 0, 0, 0, 0, 0, 0
-expected = (1200, 300, "0.00600000")
+tokens_in, tokens_out, cost = sys.argv[8].split()
+expected = (int(tokens_in), int(tokens_out), cost)
 for f in sorted((out / "spool").glob("*.ndjson*")):
     with f.open() as lines:
         for line in lines:
