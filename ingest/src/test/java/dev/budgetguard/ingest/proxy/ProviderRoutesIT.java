@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -250,7 +251,7 @@ class ProviderRoutesIT {
         assertThat(UPSTREAM.requests()).isEmpty();
         UsageRecord refusal = spool.await(
                 r -> r.kind() == RecordKind.REFUSAL && "unsupported_stream_format".equals(r.errorCode()),
-                java.time.Duration.ofSeconds(5));
+                Duration.ofSeconds(5));
         assertThat(refusal.provider()).isEqualTo("google");
     }
 

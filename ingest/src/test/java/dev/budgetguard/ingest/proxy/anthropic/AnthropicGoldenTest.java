@@ -12,6 +12,8 @@ import dev.budgetguard.schemas.pricing.BundledPrices;
 import dev.budgetguard.schemas.pricing.PriceBook;
 import dev.budgetguard.schemas.usage.ServiceTier;
 import dev.budgetguard.schemas.usage.TokenUsage;
+import dev.budgetguard.schemas.usage.UsageStatus;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +75,7 @@ class AnthropicGoldenTest {
         // when
         call.usage(endpoint.usageOfBody(batch, call::implausibleUsage));
         call.serviceTier(endpoint.serviceTierOfBody(request, batch));
-        call.finish(dev.budgetguard.schemas.usage.UsageStatus.OK, 200, null);
+        call.finish(UsageStatus.OK, 200, null);
 
         // then half of $0.061050
         assertThat(probe.completion("r-batch").serviceTier()).isEqualTo(new ServiceTier("batch", true));
@@ -116,7 +118,7 @@ class AnthropicGoldenTest {
         return endpoint.parse("/v1/messages", "", body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static java.math.BigDecimal inputSideCost(TokenUsage usage) {
+    private static BigDecimal inputSideCost(TokenUsage usage) {
         PriceBook prices = BundledPrices.priceBook();
         TokenUsage inputOnly = new TokenUsage(
                 usage.inputTokens(),

@@ -139,6 +139,24 @@ class OpenAiGoldenTest {
     }
 
     @Test
+    void theRequestedServiceTierIsRecordedWhenTheAnswerNamesNone() {
+        // given a flex request whose answer (the completions fixture) has no service_tier
+        MeteringProbe probe = new MeteringProbe(BundledPrices.priceBook(), AT);
+        OpenAiEndpoint endpoint = new OpenAiEndpoint(OpenAiRoute.COMPLETIONS);
+
+        // when
+        Metered whole = meter(
+                probe,
+                endpoint,
+                "{\"model\":\"gpt-4o-mini\",\"prompt\":\"x\",\"service_tier\":\"flex\"}",
+                "openai/completions.json",
+                "r-flex");
+
+        // then
+        assertThat(whole.completion().serviceTier()).isEqualTo(new ServiceTier("flex", false));
+    }
+
+    @Test
     void embeddingsCountPromptTokensAndProduceNoOutput() {
         // given text-embedding-3-small at $0.02/M
         MeteringProbe probe = new MeteringProbe(rates("text-embedding-3-small", "0.02", null, "0"), AT);
