@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # JMH benchmarks of the in-memory admission decision (budget reservation with 10k tenants loaded, refusal, one hot
-# tenant under contention against a locked baseline, rate limit check). Mode SampleTime, so p50/p99 are reported.
+# tenant under contention against a locked baseline, rate limit check, the worst-case cost estimate with the
+# tokenizer). Mode SampleTime, so p50/p99 are reported.
 #
 #   scripts/bench/admission-bench.sh                      # brief run: -wi 3 -i 5 -f 1
 #   scripts/bench/admission-bench.sh -wi 5 -i 10 -f 3     # any JMH options replace the defaults

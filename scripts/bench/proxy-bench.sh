@@ -4,6 +4,12 @@
 #   scripts/bench/proxy-bench.sh                         # non-streamed chat completions
 #   MODE=stream scripts/bench/proxy-bench.sh             # streamed (SSE) chat completions
 #   MODE=messages-stream scripts/bench/proxy-bench.sh    # streamed Anthropic /v1/messages (event: lines)
+#   CAPS=on scripts/bench/proxy-bench.sh                 # with a budget and a rate limit on the bench tenant
+#
+# With CAPS=on the bench tenant gets, through the admin API, a monthly budget far above what a run spends and a rate
+# limit far above what it sends, so every request takes the whole cap path (worst-case estimate with the tokenizer,
+# reservation on the budget, sliding-log rate check, settle at the actual cost) and none is refused; the spool
+# check then also requires zero refusals. Each admission carries its estimate.
 #
 # The collector is pinned to one core (PROXY_CORE, default 1); nginx (the fake upstream, never the bottleneck) and
 # wrk share the other (LOAD_CORE, default 0). Auth, usage parsing, pricing and the durable spool (group commit) are
@@ -33,9 +39,10 @@ ROUNDS="${ROUNDS:-3}"
 PROXY_CORE="${PROXY_CORE:-1}"
 LOAD_CORE="${LOAD_CORE:-0}"
 FSYNC="${FSYNC:-interval}"
+CAPS="${CAPS:-off}"
 PORT=18090
 UPSTREAM=http://127.0.0.1:18080
-out="$here/out/$(date -u +%Y%m%dT%H%M%SZ)-$MODE"
+out="$here/out/$(date -u +%Y%m%dT%H%M%SZ)-$MODE$([ "${CAPS:-off}" = on ] && echo -caps)"
 mkdir -p "$out"
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "installing $2" >&2; apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
@@ -103,6 +110,17 @@ curl -fs -X POST "http://127.0.0.1:$PORT/admin/tenant" -H "X-Admin-Key: $admin_k
   -d '{"name":"bench"}' >/dev/null
 key=$(curl -fs -X POST "http://127.0.0.1:$PORT/admin/tenant/bench/apikeys" -H "X-Admin-Key: $admin_key" \
   -H 'Content-Type: application/json' -d '{"name":"bench"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
+if [ "$CAPS" = on ]; then
+  # Limits no run reaches: $1e9 a month, 100M requests and 1e12 tokens a minute.
+  curl -fs -X POST "http://127.0.0.1:$PORT/admin/tenant/bench/budgets" -H "X-Admin-Key: $admin_key" \
+    -H 'Content-Type: application/json' -d '{"period":"monthly","limitUsd":1000000000,"timezone":"UTC"}' >/dev/null ||
+    { echo "CAPS=on needs the admin budgets API (POST /admin/tenant/{id}/budgets)" >&2; exit 1; }
+  curl -fs -X PUT "http://127.0.0.1:$PORT/admin/tenant/bench/ratelimit" -H "X-Admin-Key: $admin_key" \
+    -H 'Content-Type: application/json' -d '{"rateLimitPerMin":100000000,"tokensPerMin":1000000000000}' >/dev/null ||
+    { echo "CAPS=on needs the admin rate limit API (PUT /admin/tenant/{id}/ratelimit)" >&2; exit 1; }
+  # The directory feeds budgets and limits to the ledger within its refresh interval.
+  sleep 6
+fi
 export BG_TENANT=bench BG_KEY="$key" BG_STREAM=$stream_flag
 
 proxy_ok=0
@@ -149,9 +167,10 @@ machine_load end
 kill -TERM "$collector_pid"; wait "$collector_pid" 2>/dev/null || true; collector_pid=
 grep '^==' "$out/load.txt" >&2
 
-python3 - "$out" "$ROUNDS" "$proxy_ok" "$cut_bound" "$MODE" "$PROXY_CORE" "$LOAD_CORE" "$expected_usage" <<'PY'
+python3 - "$out" "$ROUNDS" "$proxy_ok" "$cut_bound" "$MODE" "$PROXY_CORE" "$LOAD_CORE" "$CAPS" "$expected_usage" <<'PY'
 import json, re, sys, pathlib, statistics
 out, rounds, ok, bound, mode = pathlib.Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+caps = sys.argv[8] == "on"
 def read(name):
     t = (out / f"{name}.txt").read_text()
     d = dict(re.findall(r"(\w+)=(\d+)", " ".join(l for l in t.splitlines() if l.startswith("BENCH"))))
@@ -159,7 +178,7 @@ def read(name):
     errs = sum(int(d[k]) for k in d if k.startswith("errors_")) + int(d["non2xx"])
     return dict(p50=int(d["p50_us"]), p99=int(d["p99_us"]), rps=rps, errs=errs, cpu=int(d["collector_cpu_us_per_req"]),
                 busy=int(d.get("core_busy_cpu" + sys.argv[6], 0)), load=int(d.get("core_busy_cpu" + sys.argv[7], 0)))
-print(f"mode={mode}; {rounds} rounds; latency in microseconds")
+print(f"mode={mode}; caps={'on' if caps else 'off'}; {rounds} rounds; latency in microseconds")
 print("| round | direct c1 p50 | proxy c1 p50 | added p50 | direct c1 p99 | proxy c1 p99 | direct c64 req/s | proxy c64 req/s"
       " | proxy c64 p50 / p99 | collector CPU us/req c64 | proxy core / load core busy % c64"
       " | proxy core busy % in direct c64 (foreign load) | proxy errors |")
@@ -178,7 +197,7 @@ print(f"median added p50 at c=1: {statistics.median(added):.0f} us; median proxy
 # Streamed, since a full run spools millions of lines: an admission opens an id, its completion closes it.
 still_open = [f.name for f in (out / "spool").glob("*.open")]
 open_ids, statuses, orphans, refusals, comp2xx, wrong_usage, n_adm, n_comp = set(), {}, 0, 0, 0, 0, 0, 0
-tokens_in, tokens_out, cost = sys.argv[8].split()
+tokens_in, tokens_out, cost = sys.argv[9].split()
 expected = (int(tokens_in), int(tokens_out), cost)
 for f in sorted((out / "spool").glob("*.ndjson*")):
     with f.open() as lines:
@@ -212,7 +231,7 @@ for name in ("budgetguard_spool_fsyncs_total", "budgetguard_spool_records_writte
     print(f"{name}: {m.group(1) if m else 'n/a'}")
 pauses = [float(x) for x in re.findall(r"Pause\S*.* ([\d.]+)ms$", (out / "gc.log").read_text(), re.M)]
 print(f"GC: {len(pauses)} pauses, {sum(pauses):.0f} ms in total, longest {max(pauses, default=0):.1f} ms")
-good = one_each and wrong_usage == 0 and 0 <= excess <= bound and not still_open
+good = one_each and wrong_usage == 0 and 0 <= excess <= bound and not still_open and (not caps or refusals == 0)
 print("spool check:", "PASS" if good else "FAIL")
 sys.exit(0 if good else 1)
 PY
