@@ -643,6 +643,13 @@ abstract class AdminApiScenarios {
         // then
         expectError(badName, HttpStatus.BAD_REQUEST, "invalid_request_error", "name", "invalid_value");
         expectError(budgets, HttpStatus.BAD_REQUEST, "invalid_request_error", "budgets.0.limitUsd", "missing_field");
+        // and a tenant whose budgets were refused was not created either: the two are one change
+        expectError(
+                admin().get().uri("/admin/tenant/budgeted").exchange(),
+                HttpStatus.NOT_FOUND,
+                "not_found_error",
+                null,
+                "tenant_not_found");
         expectError(actor, HttpStatus.BAD_REQUEST, "invalid_request_error", "X-Admin-Actor", "invalid_value");
         expectError(wrongType, HttpStatus.BAD_REQUEST, "invalid_request_error", "rateLimitPerMin", "invalid_value");
         expectError(malformed, HttpStatus.BAD_REQUEST, "invalid_request_error", null, "invalid_json");

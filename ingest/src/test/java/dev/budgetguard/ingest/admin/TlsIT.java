@@ -2,7 +2,6 @@ package dev.budgetguard.ingest.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +24,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
 
 /**
@@ -113,7 +113,8 @@ class TlsIT {
 
     private WebTestClient https() {
         HttpClient client = HttpClient.create()
-                .secure(spec -> spec.sslContext(SslContextBuilder.forClient().trustManager(pems()[0].toFile())));
+                .secure(spec -> spec.sslContext(Http11SslContextSpec.forClient()
+                        .configure(builder -> builder.trustManager(pems()[0].toFile()))));
         return WebTestClient.bindToServer(new ReactorClientHttpConnector(client))
                 .baseUrl("https://localhost:" + port)
                 .build();
