@@ -2,12 +2,16 @@ package dev.budgetguard.ingest.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.budgetguard.ingest.admission.Admission;
+import dev.budgetguard.ingest.admission.SpendLedger;
 import dev.budgetguard.ingest.ratelimit.RateLimiter;
 import dev.budgetguard.ingest.tenant.AuthenticatedTenant;
 import dev.budgetguard.ingest.tenant.TenantAuthenticator;
 import dev.budgetguard.ingest.testing.FakeOpenAiUpstream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,6 +64,9 @@ abstract class AdminApiScenarios {
 
     @Autowired
     RateLimiter rateLimiter;
+
+    @Autowired
+    SpendLedger ledger;
 
     @Value("${local.server.port}")
     int port;
@@ -525,16 +532,46 @@ abstract class AdminApiScenarios {
                 .exchange()
                 .expectStatus()
                 .isCreated();
-        var issued = issueKey("limited");
 
         // when
-        var first = rateLimiter.tryAcquire("limited", 0, java.time.Instant.now());
-        var second = rateLimiter.tryAcquire("limited", 0, java.time.Instant.now());
+        var first = rateLimiter.tryAcquire("limited", 0, Instant.now());
+        var second = rateLimiter.tryAcquire("limited", 0, Instant.now());
 
         // then
         assertThat(first.allowed()).isTrue();
         assertThat(second.allowed()).isFalse();
-        assertThat(issued.key()).isNotBlank();
+    }
+
+    @Test
+    void aBudgetShowsWhatTheLedgerHoldsForItNow() {
+        // given a $1.00 budget with $0.25 spent and $0.40 reserved by requests in flight
+        admin().post()
+                .uri("/admin/tenant")
+                .bodyValue(Map.of("name", "metered", "budgets", List.of(Map.of("period", "daily", "limitUsd", "1.00"))))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        var settled = (Admission.Admitted) ledger.tryAdmit("metered", new BigDecimal("0.40"), Instant.now());
+        settled.reservation().settle(new BigDecimal("0.25"));
+        var open = ledger.tryAdmit("metered", new BigDecimal("0.40"), Instant.now());
+        assertThat(open).isInstanceOf(Admission.Admitted.class);
+
+        // when / then
+        admin().get()
+                .uri("/admin/tenant/metered/budgets")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.data[0].limitUsd")
+                .isEqualTo("1")
+                .jsonPath("$.data[0].timezone")
+                .isEqualTo("UTC")
+                .jsonPath("$.data[0].spentUsd")
+                .isEqualTo("0.25")
+                .jsonPath("$.data[0].reservedUsd")
+                .isEqualTo("0.4")
+                .jsonPath("$.data[0].remainingUsd")
+                .isEqualTo("0.35");
+        ((Admission.Admitted) open).reservation().release();
     }
 
     private void expectBudgetError(Map<String, Object> body, String field) {
