@@ -10,6 +10,6 @@ class AdminConfiguration {
 
     @Bean
     DirectoryRefresh directoryRefresh(AdminProperties properties) {
-        return new DirectoryRefresh(properties.directoryRefresh());
+        return new DirectoryRefresh(properties.directoryRefresh(), properties.lastUsedFlush());
     }
 }

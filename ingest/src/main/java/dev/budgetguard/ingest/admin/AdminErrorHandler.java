@@ -2,7 +2,9 @@ package dev.budgetguard.ingest.admin;
 
 import dev.budgetguard.ingest.prices.InvalidPriceChangeException;
 import dev.budgetguard.ingest.prices.PriceHistoryRewriteException;
+import dev.budgetguard.ingest.tenant.ApiKeyAlreadyRotatedException;
 import dev.budgetguard.ingest.tenant.ApiKeyNotFoundException;
+import dev.budgetguard.ingest.tenant.BudgetNotFoundException;
 import dev.budgetguard.ingest.tenant.TenantAlreadyExistsException;
 import dev.budgetguard.ingest.tenant.TenantNotFoundException;
 import java.util.Locale;
@@ -66,6 +68,13 @@ class AdminErrorHandler implements WebExceptionHandler {
         }
         if (failure instanceof ApiKeyNotFoundException) {
             return AdminApiException.notFound("api_key_not_found", "The tenant has no such active API key.");
+        }
+        if (failure instanceof BudgetNotFoundException) {
+            return AdminApiException.notFound("budget_not_found", "The tenant has no such budget.");
+        }
+        if (failure instanceof ApiKeyAlreadyRotatedException) {
+            return AdminApiException.conflict(
+                    "keyId", "api_key_already_rotated", "The key was already rotated; rotate its successor instead.");
         }
         if (failure instanceof TenantAlreadyExistsException e) {
             return AdminApiException.conflict("name", "tenant_exists", "Tenant '" + e.tenantId() + "' already exists.");

@@ -20,10 +20,9 @@ final class AdminPaths {
         return ADMIN.matches(path(request));
     }
 
-    /** Admin and docs pages get the strict security headers. */
-    static boolean isAdminOrDocs(ServerHttpRequest request) {
-        PathContainer path = path(request);
-        return ADMIN.matches(path) || DOCS.matches(path);
+    /** The docs page, its assets and the OpenAPI document: public, but with security headers of their own. */
+    static boolean isDocs(ServerHttpRequest request) {
+        return DOCS.matches(path(request));
     }
 
     private static PathContainer path(ServerHttpRequest request) {

@@ -3,20 +3,19 @@ package dev.budgetguard.ingest.admin;
 import dev.budgetguard.ingest.admin.PriceRequests.SetPrice;
 import dev.budgetguard.ingest.admin.PriceViews.PriceList;
 import dev.budgetguard.ingest.admin.PriceViews.PriceView;
+import dev.budgetguard.ingest.audit.Actor;
 import dev.budgetguard.ingest.prices.PriceAdministration;
-import dev.budgetguard.schemas.pricing.ModelPrice;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** The versioned price book: versions in force, the whole history, and new versions from a day on. */
 @RestController
@@ -38,7 +37,7 @@ class PriceAdminController {
                     "at", "invalid_value", "Use either 'at' or 'history=true', not both.");
         }
         Instant when = at == null ? null : PriceRequests.instant("at", at);
-        return blocking(() -> {
+        return Blocking.call(() -> {
             if (all) {
                 return PriceList.of(null, prices.history());
             }
@@ -48,18 +47,13 @@ class PriceAdminController {
     }
 
     @PutMapping("/{model}")
-    Mono<PriceView> setPrice(@PathVariable String model, @RequestBody SetPrice body) {
+    Mono<PriceView> setPrice(
+            @RequestHeader(name = AdminRequests.ACTOR_HEADER, required = false) String operator,
+            @PathVariable String model,
+            @RequestBody SetPrice body) {
+        Actor actor = AdminRequests.actor(operator);
         String id = PriceRequests.modelFromPath(model);
         var change = body.change(id);
-        return blocking(() -> {
-            ModelPrice added = prices.change(change);
-            AdminAudit.priceAction("set_price", added.version());
-            return PriceView.of(added);
-        });
-    }
-
-    // JDBC blocks; keep it off the event loop that the proxy shares.
-    private static <T> Mono<T> blocking(Callable<T> call) {
-        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
+        return Blocking.call(() -> PriceView.of(prices.change(actor, change)));
     }
 }

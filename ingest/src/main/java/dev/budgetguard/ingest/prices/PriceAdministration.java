@@ -1,5 +1,8 @@
 package dev.budgetguard.ingest.prices;
 
+import dev.budgetguard.ingest.audit.Actor;
+import dev.budgetguard.ingest.audit.AuditEvent;
+import dev.budgetguard.ingest.audit.AuditLog;
 import dev.budgetguard.schemas.pricing.ModelPrice;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,10 +10,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What administrators may do to prices: read the versions in force or the whole history, and add a version. Every
- * change is written to the database first and then applied to this node's snapshot at once; other nodes pick it up
+ * change is written to the database first, with its audit entry in the same transaction, and then applied to this node's snapshot at once; other nodes pick it up
  * on their next poll. Calls block on JDBC.
  */
 public final class PriceAdministration {
@@ -19,11 +23,20 @@ public final class PriceAdministration {
 
     private final PriceStore store;
     private final PriceBookRefresher refresher;
+    private final TransactionTemplate transaction;
+    private final AuditLog audit;
     private final Clock clock;
 
-    PriceAdministration(PriceStore store, PriceBookRefresher refresher, Clock clock) {
+    PriceAdministration(
+            PriceStore store,
+            PriceBookRefresher refresher,
+            TransactionTemplate transaction,
+            AuditLog audit,
+            Clock clock) {
         this.store = store;
         this.refresher = refresher;
+        this.transaction = transaction;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -45,8 +58,20 @@ public final class PriceAdministration {
      * @throws PriceHistoryRewriteException when the change starts on or before the model's latest version
      * @throws InvalidPriceChangeException when a first version lacks its provider or output ceiling
      */
-    public ModelPrice change(PriceChange change) {
-        ModelPrice added = store.append(change, clock.instant().truncatedTo(ChronoUnit.MICROS));
+    public ModelPrice change(Actor actor, PriceChange change) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        ModelPrice added = transaction.execute(status -> {
+            ModelPrice appended = store.append(change, now);
+            audit.append(
+                    new AuditEvent(
+                            actor,
+                            "set_price",
+                            "price",
+                            appended.model(),
+                            "version=" + appended.version() + " effectiveFrom=" + appended.effectiveFrom()),
+                    now);
+            return appended;
+        });
         try {
             refresher.reload();
         } catch (RuntimeException e) {

@@ -1,10 +1,12 @@
 package dev.budgetguard.ingest.prices;
 
+import dev.budgetguard.ingest.audit.AuditLog;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the price book the proxy prices with (the only {@code PriceBook} bean) and its administration. */
 @Configuration(proxyBeanMethods = false)
@@ -28,7 +30,8 @@ class PricesConfiguration {
     }
 
     @Bean
-    PriceAdministration priceAdministration(PriceStore store, PriceBookRefresher refresher) {
-        return new PriceAdministration(store, refresher, clock);
+    PriceAdministration priceAdministration(
+            PriceStore store, PriceBookRefresher refresher, TransactionTemplate transaction, AuditLog audit) {
+        return new PriceAdministration(store, refresher, transaction, audit, clock);
     }
 }

@@ -3,8 +3,23 @@ package dev.budgetguard.ingest.tenant;
 import java.time.Instant;
 import java.util.Objects;
 
-/** What is known about an issued key after issuance: never the key itself, only its display prefix. */
-public record ApiKey(String id, TenantId tenantId, String name, String prefix, Instant createdAt, Instant revokedAt) {
+/**
+ * What is known about an issued key after issuance: never the key itself, only its display prefix.
+ *
+ * @param revokedAt when an administrator revoked it (or deleted its tenant); null while not revoked
+ * @param expiresAt when a rotation's grace ends it; null when it never expires
+ * @param lastUsedAt the last successful authentication as last flushed to the database (it lags by up to the flush
+ *     interval); null if never used
+ */
+public record ApiKey(
+        String id,
+        TenantId tenantId,
+        String name,
+        String prefix,
+        Instant createdAt,
+        Instant revokedAt,
+        Instant expiresAt,
+        Instant lastUsedAt) {
 
     static final int MAX_NAME_LENGTH = 200;
 
@@ -14,6 +29,10 @@ public record ApiKey(String id, TenantId tenantId, String name, String prefix, I
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(createdAt, "createdAt");
         requireValidName(name);
+    }
+
+    static ApiKey issued(String id, TenantId tenantId, String name, String prefix, Instant createdAt) {
+        return new ApiKey(id, tenantId, name, prefix, createdAt, null, null, null);
     }
 
     /** Key names are free text for humans, bounded so they fit the column and cannot smuggle control characters. */
@@ -32,5 +51,10 @@ public record ApiKey(String id, TenantId tenantId, String name, String prefix, I
 
     public boolean revoked() {
         return revokedAt != null;
+    }
+
+    /** Whether the key authenticates at {@code at}: not revoked and, if rotated, still within its grace. */
+    public boolean activeAt(Instant at) {
+        return revokedAt == null && (expiresAt == null || at.isBefore(expiresAt));
     }
 }

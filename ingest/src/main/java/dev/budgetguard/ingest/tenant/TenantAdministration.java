@@ -1,93 +1,110 @@
 package dev.budgetguard.ingest.tenant;
 
-import java.time.Clock;
+import dev.budgetguard.ingest.audit.Actor;
+import dev.budgetguard.ingest.audit.AuditEvent;
+import dev.budgetguard.ingest.ratelimit.RateLimit;
+import dev.budgetguard.schemas.budget.Budget;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * What administrators may do to tenants and keys. Every change is written to the database first and then applied to
- * this node's directory at once; other nodes pick it up on their next poll. Calls block on JDBC.
+ * What administrators may do to tenants: create one (with budgets, atomically), read it, set its limits, delete it
+ * (every key dies, every budget ends). Each change is audited in its own transaction and applied to this node at
+ * once. Calls block on JDBC.
  */
 public final class TenantAdministration {
 
-    private static final Logger log = LoggerFactory.getLogger(TenantAdministration.class);
+    private final TenantStore tenants;
+    private final ApiKeyStore keys;
+    private final BudgetStore budgets;
+    private final ControlPlaneWrites writes;
 
-    private final TenantStore store;
-    private final TenantDirectoryRefresher refresher;
-    private final ApiKeyMinter minter;
-    private final Clock clock;
-
-    TenantAdministration(TenantStore store, TenantDirectoryRefresher refresher, ApiKeyMinter minter, Clock clock) {
-        this.store = store;
-        this.refresher = refresher;
-        this.minter = minter;
-        this.clock = clock;
+    TenantAdministration(TenantStore tenants, ApiKeyStore keys, BudgetStore budgets, ControlPlaneWrites writes) {
+        this.tenants = tenants;
+        this.keys = keys;
+        this.budgets = budgets;
+        this.writes = writes;
     }
 
-    /** @throws TenantAlreadyExistsException when the id is taken */
-    public Tenant createTenant(TenantId id, RateLimit rateLimit) {
-        store.createTenant(id, rateLimit, now());
-        applyToDirectory();
+    /**
+     * @param initialBudgets budgets of this tenant, stored in the same transaction as the tenant
+     * @throws TenantAlreadyExistsException when the id is taken
+     */
+    public Tenant createTenant(Actor actor, TenantId id, RateLimit rateLimit, List<Budget> initialBudgets) {
+        writes.commit(
+                now -> {
+                    tenants.createTenant(id, rateLimit, now);
+                    initialBudgets.forEach(budget -> budgets.addBudget(requireOwnedBy(id, budget), now));
+                    return id;
+                },
+                created -> {
+                    List<AuditEvent> events = new ArrayList<>();
+                    events.add(new AuditEvent(actor, "create_tenant", "tenant", id.value(), limits(rateLimit)));
+                    initialBudgets.forEach(budget -> events.add(BudgetAdministration.created(actor, budget)));
+                    return events;
+                });
         return tenant(id);
     }
 
     /** @throws TenantNotFoundException when there is no such tenant */
     public Tenant tenant(TenantId id) {
-        return store.findTenant(id).orElseThrow(() -> new TenantNotFoundException(id));
+        return writes.read(() -> {
+            TenantRow row = tenants.findTenant(id).orElseThrow(() -> new TenantNotFoundException(id));
+            return new Tenant(id, row.rateLimit(), row.createdAt(), keys.keysOf(id), budgets.budgetsOf(id));
+        });
     }
 
-    /** @throws TenantNotFoundException when there is no such tenant */
-    public IssuedApiKey issueKey(TenantId id, String name) {
-        tenant(id);
-        String secret = minter.mint();
-        ApiKey key =
-                new ApiKey(UUID.randomUUID().toString(), id, name, ApiKeyMinter.displayPrefix(secret), now(), null);
-        store.addKey(key, KeyDigest.sha256Hex(secret));
-        applyToDirectory();
-        return new IssuedApiKey(key, secret);
-    }
-
-    /** @throws ApiKeyNotFoundException when the tenant has no such unrevoked key */
-    public ApiKey revokeKey(TenantId id, String keyId) {
-        if (!store.revokeKey(id, keyId, now())) {
-            tenant(id);
-            throw new ApiKeyNotFoundException(id, keyId);
-        }
-        applyToDirectory();
-        return tenant(id).apiKeys().stream()
-                .filter(key -> key.id().equals(keyId))
-                .findFirst()
-                .orElseThrow(() -> new ApiKeyNotFoundException(id, keyId));
+    /**
+     * Deletes the tenant: its keys are revoked and its budgets end, on this node for the very next request.
+     *
+     * @return when it was deleted
+     * @throws TenantNotFoundException when there is no such tenant
+     */
+    public Instant deleteTenant(Actor actor, TenantId id) {
+        return writes.commit(
+                now -> {
+                    if (!tenants.deleteTenant(id, now)) {
+                        throw new TenantNotFoundException(id);
+                    }
+                    keys.revokeAll(id, now);
+                    budgets.deleteAll(id, now);
+                    return now;
+                },
+                deletedAt -> List.of(new AuditEvent(actor, "delete_tenant", "tenant", id.value(), null)));
     }
 
     /** @throws TenantNotFoundException when there is no such tenant */
     public RateLimit rateLimit(TenantId id) {
-        return tenant(id).rateLimit();
+        return tenants.findTenant(id)
+                .orElseThrow(() -> new TenantNotFoundException(id))
+                .rateLimit();
     }
 
-    /** @throws TenantNotFoundException when there is no such tenant */
-    public RateLimit changeRateLimit(TenantId id, RateLimit rateLimit) {
-        if (!store.updateRateLimit(id, rateLimit)) {
-            throw new TenantNotFoundException(id);
+    /**
+     * @param tokensPerMinute null keeps the current tokens-per-minute limit (clients of the original API send only
+     *     requests per minute)
+     * @throws TenantNotFoundException when there is no such tenant
+     */
+    public RateLimit changeRateLimit(Actor actor, TenantId id, int requestsPerMinute, Long tokensPerMinute) {
+        return writes.commit(
+                now -> {
+                    if (!tenants.updateRateLimit(id, requestsPerMinute, tokensPerMinute)) {
+                        throw new TenantNotFoundException(id);
+                    }
+                    return rateLimit(id);
+                },
+                changed -> List.of(new AuditEvent(actor, "set_rate_limit", "tenant", id.value(), limits(changed))));
+    }
+
+    private static Budget requireOwnedBy(TenantId id, Budget budget) {
+        if (!budget.tenantId().equals(id.value())) {
+            throw new IllegalArgumentException("budget " + budget.id() + " belongs to " + budget.tenantId());
         }
-        applyToDirectory();
-        return rateLimit;
+        return budget;
     }
 
-    private void applyToDirectory() {
-        try {
-            refresher.reload();
-        } catch (RuntimeException e) {
-            // The change is committed; failing the admin call would misreport it. The next poll applies it.
-            log.warn("event=tenant_directory_reload_failed error=\"{}\"", e.toString());
-        }
-    }
-
-    // Both databases keep microseconds; truncating here makes what we return equal what we later read back.
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    private static String limits(RateLimit limit) {
+        return "rateLimitPerMin=" + limit.requestsPerMinute() + " tokensPerMin=" + limit.tokensPerMinute();
     }
 }

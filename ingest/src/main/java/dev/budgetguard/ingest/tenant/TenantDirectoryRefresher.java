@@ -1,5 +1,6 @@
 package dev.budgetguard.ingest.tenant;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -11,30 +12,53 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Keeps the directory in step with the database: loads it before the web server accepts traffic, reloads it on
- * demand after an admin change and on a fixed delay for changes from other nodes, and flushes key last-use times.
+ * Keeps the directory and the hot path's caps in step with the database: loads them before the web server accepts
+ * traffic, reloads them on demand after an admin change and on a fixed delay for changes from other nodes, and
+ * flushes key last-use times in one batch on its own schedule and at shutdown.
  */
 final class TenantDirectoryRefresher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TenantDirectoryRefresher.class);
 
-    private final TenantStore store;
+    private final TenantStore tenants;
+    private final ApiKeyStore keys;
+    private final BudgetStore budgets;
     private final InMemoryTenantDirectory directory;
+    private final AdmissionFeed feed;
     private final DirectoryRefresh refresh;
+    private final Clock clock;
     // A poll that read the database before an admin change committed must not overwrite the reload that follows it.
     private final ReentrantLock reloading = new ReentrantLock();
     private volatile ScheduledExecutorService scheduler;
 
-    TenantDirectoryRefresher(TenantStore store, InMemoryTenantDirectory directory, DirectoryRefresh refresh) {
-        this.store = store;
+    TenantDirectoryRefresher(
+            TenantStore tenants,
+            ApiKeyStore keys,
+            BudgetStore budgets,
+            InMemoryTenantDirectory directory,
+            AdmissionFeed feed,
+            DirectoryRefresh refresh,
+            Clock clock) {
+        this.tenants = tenants;
+        this.keys = keys;
+        this.budgets = budgets;
         this.directory = directory;
+        this.feed = feed;
         this.refresh = refresh;
+        this.clock = clock;
     }
 
     InMemoryTenantDirectory.DirectorySize reload() {
         reloading.lock();
         try {
-            return directory.replace(store.activeKeys());
+            var limits = tenants.liveRateLimits();
+            var liveBudgets = budgets.liveBudgets();
+            var size = directory.replace(keys.activeKeys(clock.instant()));
+            var fed = feed.publish(limits, liveBudgets);
+            if (fed.changed() > 0 || fed.removed() > 0) {
+                log.info("event=tenant_caps_applied changed={} removed={}", fed.changed(), fed.removed());
+            }
+            return size;
         } finally {
             reloading.unlock();
         }
@@ -43,7 +67,6 @@ final class TenantDirectoryRefresher implements SmartLifecycle {
     /** One polling round; package-private so a test can stand in for the clock-driven schedule. */
     void poll() {
         try {
-            flushLastUse();
             InMemoryTenantDirectory.DirectorySize size = reload();
             log.debug("event=tenant_directory_polled tenants={} keys={}", size.tenants(), size.keys());
         } catch (RuntimeException e) {
@@ -52,10 +75,21 @@ final class TenantDirectoryRefresher implements SmartLifecycle {
         }
     }
 
-    private void flushLastUse() {
+    /** Writes the keys used since the last flush; package-private so a test can flush without waiting. */
+    void flushLastUse() {
         Map<String, Instant> lastUse = directory.drainLastUse();
         if (!lastUse.isEmpty()) {
-            store.recordLastUse(lastUse);
+            keys.recordLastUse(lastUse);
+            log.debug("event=key_last_use_flushed keys={}", lastUse.size());
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            flushLastUse();
+        } catch (RuntimeException e) {
+            // Drained uses are lost; the next use of each key records it again. Never worth failing over.
+            log.warn("event=tenant_last_use_flush_failed error=\"{}\"", e.toString());
         }
     }
 
@@ -67,14 +101,17 @@ final class TenantDirectoryRefresher implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        long delayMillis = refresh.interval().toMillis();
-        executor.scheduleWithFixedDelay(this::poll, delayMillis, delayMillis, TimeUnit.MILLISECONDS);
+        long pollMillis = refresh.interval().toMillis();
+        long flushMillis = refresh.lastUseFlush().toMillis();
+        executor.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::flushQuietly, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
         scheduler = executor;
         log.info(
-                "event=tenant_directory_loaded tenants={} keys={} refresh={}",
+                "event=tenant_directory_loaded tenants={} keys={} refresh={} last_use_flush={}",
                 size.tenants(),
                 size.keys(),
-                refresh.interval());
+                refresh.interval(),
+                refresh.lastUseFlush());
     }
 
     @Override
@@ -87,12 +124,10 @@ final class TenantDirectoryRefresher implements SmartLifecycle {
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
-            flushLastUse();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.warn("event=tenant_last_use_flush_failed error=\"{}\"", e.toString());
         }
+        flushQuietly();
     }
 
     @Override

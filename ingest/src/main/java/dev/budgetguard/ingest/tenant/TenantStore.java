@@ -1,29 +1,28 @@
 package dev.budgetguard.ingest.tenant;
 
+import dev.budgetguard.ingest.ratelimit.RateLimit;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Durable tenants and keys, shared by every collector node and by jobs. */
+/** Durable tenants, shared by every collector node and by jobs. Calls join the caller's transaction. */
 interface TenantStore {
 
-    /** @throws TenantAlreadyExistsException when the id is taken */
+    /** @throws TenantAlreadyExistsException when the id is taken, by a live or a deleted tenant */
     void createTenant(TenantId id, RateLimit rateLimit, Instant createdAt);
 
-    Optional<Tenant> findTenant(TenantId id);
+    Optional<TenantRow> findTenant(TenantId id);
 
-    void addKey(ApiKey key, String keyHashHex);
+    /**
+     * Sets the requests per minute and, when {@code tokensPerMinute} is not null, the tokens per minute.
+     *
+     * @return false when the tenant does not exist
+     */
+    boolean updateRateLimit(TenantId id, int requestsPerMinute, Long tokensPerMinute);
 
-    /** @return false when the tenant does not exist */
-    boolean updateRateLimit(TenantId id, RateLimit rateLimit);
+    /** Marks the tenant deleted; @return false when there is no such live tenant */
+    boolean deleteTenant(TenantId id, Instant deletedAt);
 
-    /** @return false when the tenant has no such key or it was already revoked */
-    boolean revokeKey(TenantId id, String keyId, Instant revokedAt);
-
-    /** Every unrevoked key of every live tenant. */
-    List<ActiveKey> activeKeys();
-
-    /** Moves {@code last_used_at} forward, never back, for each key id. */
-    void recordLastUse(Map<String, Instant> lastUseByKeyId);
+    /** The limits of every live tenant, by tenant id: also the list of live tenants. */
+    Map<String, RateLimit> liveRateLimits();
 }

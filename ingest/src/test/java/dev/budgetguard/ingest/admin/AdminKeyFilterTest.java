@@ -19,7 +19,8 @@ class AdminKeyFilterTest {
     @Test
     void withoutAConfiguredKeyTheAdminApiAnswers503AndOtherPathsPass() {
         // given
-        var filter = new AdminKeyFilter(new AdminProperties(AdminApiKey.valueOf(""), Duration.ofSeconds(5)));
+        var filter = new AdminKeyFilter(new AdminProperties(
+                AdminApiKey.valueOf(""), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ZERO));
         var passed = new AtomicBoolean();
         WebFilterChain chain = exchange -> Mono.fromRunnable(() -> passed.set(true));
 
@@ -43,7 +44,8 @@ class AdminKeyFilterTest {
     @Test
     void theRightKeyPassesTheFilter() {
         // given
-        var filter = new AdminKeyFilter(new AdminProperties(AdminApiKey.valueOf(KEY), Duration.ofSeconds(5)));
+        var filter = new AdminKeyFilter(new AdminProperties(
+                AdminApiKey.valueOf(KEY), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ZERO));
         var passed = new AtomicBoolean();
 
         // when
@@ -60,7 +62,8 @@ class AdminKeyFilterTest {
     @Test
     void theConfiguredKeyNeverShowsInToStringAndShortKeysAreRejected() {
         // given
-        var properties = new AdminProperties(AdminApiKey.valueOf(KEY), Duration.ofSeconds(5));
+        var properties = new AdminProperties(
+                AdminApiKey.valueOf(KEY), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ZERO);
 
         // when / then
         assertThat(properties.toString()).doesNotContain(KEY).contains("<redacted>");
@@ -71,7 +74,7 @@ class AdminKeyFilterTest {
         assertThat(tooShort.configured()).isFalse();
         assertThat(tooShort.matches("short-key")).isFalse();
         assertThat(tooShort.disabledReason()).contains("at least 16 characters").doesNotContain("short-key");
-        assertThatThrownBy(() -> new AdminProperties(null, Duration.ZERO))
+        assertThatThrownBy(() -> new AdminProperties(null, Duration.ZERO, Duration.ofSeconds(30), Duration.ZERO))
                 .hasMessageContaining("budgetguard.admin.directory-refresh");
     }
 }

@@ -3,6 +3,8 @@ package dev.budgetguard.ingest.prices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.budgetguard.ingest.audit.Actor;
+import dev.budgetguard.ingest.audit.JdbcAuditLog;
 import dev.budgetguard.schemas.pricing.BundledPrices;
 import dev.budgetguard.schemas.pricing.ModelPrice;
 import dev.budgetguard.schemas.pricing.TokenRates;
@@ -93,7 +95,7 @@ class PriceBookRefresherIT {
     @Test
     void aChangeOnOneNodeAppliesThereAtOnceAndOnTheOtherAfterItsPoll() {
         // when
-        nodeA.administration.change(change("gpt-4o", "2027-01-01", "2.00"));
+        nodeA.administration.change(Actor.ADMIN, change("gpt-4o", "2027-01-01", "2.00"));
 
         // then
         assertThat(nodeA.book.cost("gpt-4o", LATER, TokenUsage.of(1_000_000, 0)).priceVersion())
@@ -110,7 +112,7 @@ class PriceBookRefresherIT {
     @Test
     void aNewVersionClosesThePreviousOneAndNeverRewritesIt() {
         // when
-        nodeA.administration.change(change("gpt-4.1", "2027-01-01", "1.50"));
+        nodeA.administration.change(Actor.ADMIN, change("gpt-4.1", "2027-01-01", "1.50"));
 
         // then the old row is untouched but for its end, and a start on or before the latest version is refused
         var rows = jdbc.sql("SELECT effective_from, effective_to, input_per_million FROM model_price"
@@ -119,25 +121,34 @@ class PriceBookRefresherIT {
                         + rs.getBigDecimal(3).stripTrailingZeros().toPlainString())
                 .list();
         assertThat(rows).containsExactly("2025-04-14..2027-01-01 2", "2027-01-01..null 1.5");
-        assertThatThrownBy(() -> nodeA.administration.change(change("gpt-4.1", "2027-01-01", "1.40")))
+        assertThatThrownBy(() -> nodeA.administration.change(Actor.ADMIN, change("gpt-4.1", "2027-01-01", "1.40")))
                 .isInstanceOf(PriceHistoryRewriteException.class)
                 .hasMessageContaining("History is never rewritten");
-        assertThatThrownBy(() -> nodeA.administration.change(change("gpt-4.1", "2026-06-01", "1.40")))
+        assertThatThrownBy(() -> nodeA.administration.change(Actor.ADMIN, change("gpt-4.1", "2026-06-01", "1.40")))
                 .isInstanceOf(PriceHistoryRewriteException.class);
+        // and only the change that happened is in the audit log, in the same transaction as the price row
+        var audited = jdbc.sql("SELECT actor, action, target_type, target_id, detail FROM audit_log")
+                .query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
+                        + rs.getString(4) + " " + rs.getString(5))
+                .list();
+        assertThat(audited)
+                .containsExactly("admin set_price price gpt-4.1 version=gpt-4.1@2027-01-01 effectiveFrom=2027-01-01");
     }
 
     @Test
     void aFirstVersionNeedsItsProvider() {
         // when / then
-        assertThatThrownBy(() -> nodeA.administration.change(new PriceChange(
-                        "brand-new",
-                        LocalDate.parse("2027-01-01"),
-                        null,
-                        TokenRates.of(BigDecimal.ONE, BigDecimal.TEN),
-                        1000L,
-                        null,
-                        null,
-                        "test")))
+        assertThatThrownBy(() -> nodeA.administration.change(
+                        Actor.ADMIN,
+                        new PriceChange(
+                                "brand-new",
+                                LocalDate.parse("2027-01-01"),
+                                null,
+                                TokenRates.of(BigDecimal.ONE, BigDecimal.TEN),
+                                1000L,
+                                null,
+                                null,
+                                "test")))
                 .isInstanceOf(InvalidPriceChangeException.class)
                 .extracting(e -> ((InvalidPriceChangeException) e).field())
                 .isEqualTo("provider");
@@ -167,7 +178,12 @@ class PriceBookRefresherIT {
                     JdbcClient.create(dataSource),
                     new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
             refresher = new PriceBookRefresher(store, book, Duration.ofHours(1), clock);
-            administration = new PriceAdministration(store, refresher, clock);
+            administration = new PriceAdministration(
+                    store,
+                    refresher,
+                    new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                    new JdbcAuditLog(JdbcClient.create(dataSource)),
+                    clock);
         }
     }
 }

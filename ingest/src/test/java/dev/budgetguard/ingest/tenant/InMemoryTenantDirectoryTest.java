@@ -83,6 +83,38 @@ class InMemoryTenantDirectoryTest {
     }
 
     @Test
+    void anExpiringKeyAuthenticatesUntilTheInstantItExpires() {
+        // given
+        SettableClock clock = new SettableClock(NOW);
+        InMemoryTenantDirectory expiring = new InMemoryTenantDirectory(clock);
+        Instant end = NOW.plusSeconds(30);
+        expiring.replace(List.of(new ActiveKey("acme", "acme-key-1", KeyDigest.sha256Hex(acmeKey), end)));
+
+        // when
+        clock.set(end.minusNanos(1));
+        var justBefore = expiring.authenticate("acme", acmeKey);
+        clock.set(end);
+        var atTheInstant = expiring.authenticate("acme", acmeKey);
+
+        // then
+        assertThat(justBefore).isPresent();
+        assertThat(atTheInstant).isEmpty();
+    }
+
+    @Test
+    void aUseNotYetFlushedSurvivesAReloadThatDropsTheKey() {
+        // given
+        directory.authenticate("acme", acmeKey);
+
+        // when the key is revoked before the flush
+        directory.replace(List.of(new ActiveKey("globex", "globex-key-1", KeyDigest.sha256Hex(globexKey))));
+
+        // then
+        assertThat(directory.drainLastUse()).containsExactlyEntriesOf(java.util.Map.of("acme-key-1", NOW));
+        assertThat(directory.drainLastUse()).isEmpty();
+    }
+
+    @Test
     void mintedKeysCarryTheSchemeAndTwoHundredFiftySixRandomBits() {
         // when
         String key = new ApiKeyMinter().mint();

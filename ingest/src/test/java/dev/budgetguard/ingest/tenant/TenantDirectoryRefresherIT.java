@@ -2,33 +2,47 @@ package dev.budgetguard.ingest.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.budgetguard.ingest.admission.Admission;
+import dev.budgetguard.ingest.admission.LockFreeSpendLedger;
+import dev.budgetguard.ingest.admission.SpendLedger;
+import dev.budgetguard.ingest.audit.Actor;
+import dev.budgetguard.ingest.audit.JdbcAuditLog;
+import dev.budgetguard.ingest.ratelimit.RateDecision;
+import dev.budgetguard.ingest.ratelimit.RateLimit;
+import dev.budgetguard.ingest.ratelimit.RateLimiter;
+import dev.budgetguard.ingest.ratelimit.SlidingLogRateLimiter;
+import dev.budgetguard.schemas.budget.Budget;
+import dev.budgetguard.schemas.budget.BudgetPeriod;
+import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Two collector nodes over one database: changes made on one reach the other on its next poll. */
+/** Two collector nodes over one database: changes made on one apply there at once and on the other on its poll. */
 class TenantDirectoryRefresherIT {
 
     private static final Instant NOW = Instant.parse("2026-12-03T10:15:30Z");
+    private static final TenantId ACME = new TenantId("acme");
 
     @TempDir
     Path dir;
 
     private JdbcClient jdbc;
+    private SettableClock clock;
     private Node nodeA;
     private Node nodeB;
 
@@ -41,8 +55,9 @@ class TenantDirectoryRefresherIT {
                 .load()
                 .migrate();
         jdbc = JdbcClient.create(dataSource);
-        nodeA = new Node(dataSource);
-        nodeB = new Node(dataSource);
+        clock = new SettableClock(NOW);
+        nodeA = new Node(dataSource, clock);
+        nodeB = new Node(dataSource, clock);
     }
 
     /** An empty database for one test; H2 here, overridden to run the same tests on PostgreSQL. */
@@ -56,9 +71,8 @@ class TenantDirectoryRefresherIT {
     @Test
     void aKeyIssuedOnOneNodeAuthenticatesOnTheOtherAfterItsPoll() {
         // given
-        TenantId acme = new TenantId("acme");
-        nodeA.administration.createTenant(acme, RateLimit.UNLIMITED);
-        IssuedApiKey issued = nodeA.administration.issueKey(acme, "Production Key");
+        nodeA.tenants.createTenant(Actor.ADMIN, ACME, RateLimit.UNLIMITED, List.of());
+        IssuedApiKey issued = nodeA.keys.issueKey(Actor.ADMIN, ACME, "Production Key");
 
         // when / then: node A applied it at once, node B only after polling
         assertThat(nodeA.directory.authenticate("acme", issued.secret())).isPresent();
@@ -71,13 +85,12 @@ class TenantDirectoryRefresherIT {
     @Test
     void aKeyRevokedOnOneNodeIsRefusedByTheOtherAfterItsPoll() {
         // given
-        TenantId acme = new TenantId("acme");
-        nodeA.administration.createTenant(acme, RateLimit.UNLIMITED);
-        IssuedApiKey issued = nodeA.administration.issueKey(acme, "Production Key");
+        nodeA.tenants.createTenant(Actor.ADMIN, ACME, RateLimit.UNLIMITED, List.of());
+        IssuedApiKey issued = nodeA.keys.issueKey(Actor.ADMIN, ACME, "Production Key");
         nodeB.refresher.poll();
 
         // when
-        ApiKey revoked = nodeA.administration.revokeKey(acme, issued.apiKey().id());
+        ApiKey revoked = nodeA.keys.revokeKey(Actor.ADMIN, ACME, issued.apiKey().id());
         nodeB.refresher.poll();
 
         // then
@@ -87,29 +100,172 @@ class TenantDirectoryRefresherIT {
     }
 
     @Test
-    void lastUseReachesTheDatabaseOnThePollNotOnTheRequest() {
+    void aRotatedKeyWorksUntilTheExactEndOfItsGraceOnBothNodes() {
         // given
-        TenantId acme = new TenantId("acme");
-        nodeA.administration.createTenant(acme, RateLimit.UNLIMITED);
-        IssuedApiKey issued = nodeA.administration.issueKey(acme, "Production Key");
+        nodeA.tenants.createTenant(Actor.ADMIN, ACME, RateLimit.UNLIMITED, List.of());
+        IssuedApiKey old = nodeA.keys.issueKey(Actor.ADMIN, ACME, "Production Key");
+
+        // when
+        RotatedApiKey rotated =
+                nodeA.keys.rotateKey(Actor.ADMIN, ACME, old.apiKey().id(), Duration.ofSeconds(30));
+        nodeB.refresher.poll();
+
+        // then both keys work during the grace, the old one until one nanosecond before its end
+        Instant end = NOW.plusSeconds(30);
+        assertThat(rotated.replaced().expiresAt()).isEqualTo(end);
+        assertThat(rotated.successor().apiKey().name()).isEqualTo("Production Key");
+        clock.set(end.minusNanos(1));
+        for (Node node : List.of(nodeA, nodeB)) {
+            assertThat(node.directory.authenticate("acme", old.secret())).isPresent();
+            assertThat(node.directory.authenticate("acme", rotated.successor().secret()))
+                    .isPresent();
+        }
+        clock.set(end);
+        for (Node node : List.of(nodeA, nodeB)) {
+            assertThat(node.directory.authenticate("acme", old.secret())).isEmpty();
+            assertThat(node.directory.authenticate("acme", rotated.successor().secret()))
+                    .contains(new AuthenticatedTenant(
+                            "acme", rotated.successor().apiKey().id()));
+        }
+    }
+
+    @Test
+    void aRotationWithoutGraceEndsTheOldKeyForTheVeryNextRequest() {
+        // given
+        nodeA.tenants.createTenant(Actor.ADMIN, ACME, RateLimit.UNLIMITED, List.of());
+        IssuedApiKey old = nodeA.keys.issueKey(Actor.ADMIN, ACME, "k");
+
+        // when
+        RotatedApiKey rotated =
+                nodeA.keys.rotateKey(Actor.ADMIN, ACME, old.apiKey().id(), Duration.ZERO);
+
+        // then
+        assertThat(nodeA.directory.authenticate("acme", old.secret())).isEmpty();
+        assertThat(nodeA.directory.authenticate("acme", rotated.successor().secret()))
+                .isPresent();
+    }
+
+    @Test
+    void aDeletedTenantsKeysDieAndItsCapsLeaveTheHotPath() {
+        // given
+        Budget budget = monthly("0.30");
+        nodeA.tenants.createTenant(Actor.ADMIN, ACME, new RateLimit(1, 0), List.of(budget));
+        IssuedApiKey issued = nodeA.keys.issueKey(Actor.ADMIN, ACME, "k");
+        nodeB.refresher.poll();
+        assertThat(nodeB.ledger.usage("acme", budget.id(), NOW)).isPresent();
+
+        // when
+        Instant deletedAt = nodeA.tenants.deleteTenant(Actor.ADMIN, ACME);
+        nodeB.refresher.poll();
+
+        // then
+        assertThat(deletedAt).isEqualTo(NOW);
+        for (Node node : List.of(nodeA, nodeB)) {
+            assertThat(node.directory.authenticate("acme", issued.secret())).isEmpty();
+            assertThat(node.ledger.usage("acme", budget.id(), NOW)).isEmpty();
+            // an unknown tenant is not rate limited by a leftover quota
+            assertThat(node.limiter.tryAcquire("acme", 0, NOW)).isEqualTo(RateDecision.ALLOWED);
+            assertThat(node.limiter.tryAcquire("acme", 0, NOW)).isEqualTo(RateDecision.ALLOWED);
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM api_key WHERE revoked_at IS NULL")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void budgetsAndLimitsReachTheLedgerAndLimiterOfEveryNode() {
+        // given
+        nodeA.tenants.createTenant(Actor.ADMIN, ACME, RateLimit.UNLIMITED, List.of());
+        Budget budget = monthly("0.30");
+
+        // when
+        nodeA.budgets.addBudget(Actor.ADMIN, budget);
+        nodeA.tenants.changeRateLimit(Actor.ADMIN, ACME, 1, null);
+        nodeB.refresher.poll();
+
+        // then three $0.10 requests fit the $0.30 budget and a fourth does not, on each node's own ledger
+        for (Node node : List.of(nodeA, nodeB)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(node.ledger.tryAdmit("acme", new BigDecimal("0.10"), NOW))
+                        .isInstanceOf(Admission.Admitted.class);
+            }
+            assertThat(node.ledger.tryAdmit("acme", new BigDecimal("0.10"), NOW))
+                    .isInstanceOf(Admission.Refused.class);
+            assertThat(node.limiter.tryAcquire("acme", 0, NOW).allowed()).isTrue();
+            assertThat(node.limiter.tryAcquire("acme", 0, NOW).allowed()).isFalse();
+        }
+    }
+
+    @Test
+    void aDeletedBudgetStopsCapping() {
+        // given
+        Budget budget = monthly("0");
+        nodeA.tenants.createTenant(Actor.ADMIN, ACME, RateLimit.UNLIMITED, List.of(budget));
+        assertThat(nodeA.ledger.tryAdmit("acme", new BigDecimal("0.01"), NOW)).isInstanceOf(Admission.Refused.class);
+
+        // when
+        nodeA.budgets.deleteBudget(Actor.ADMIN, ACME, budget.id());
+
+        // then
+        assertThat(nodeA.ledger.tryAdmit("acme", new BigDecimal("0.01"), NOW)).isInstanceOf(Admission.Admitted.class);
+        assertThat(nodeA.budgets.budgets(ACME)).isEmpty();
+    }
+
+    @Test
+    void lastUseReachesTheDatabaseOnTheFlushNotOnTheRequest() {
+        // given
+        nodeA.tenants.createTenant(Actor.ADMIN, ACME, RateLimit.UNLIMITED, List.of());
+        IssuedApiKey issued = nodeA.keys.issueKey(Actor.ADMIN, ACME, "Production Key");
+        clock.advance(Duration.ofSeconds(7));
         nodeA.directory.authenticate("acme", issued.secret());
+        nodeA.refresher.poll();
         assertThat(lastUsedAt(issued)).isNull();
 
         // when
-        nodeA.refresher.poll();
+        nodeA.refresher.flushLastUse();
 
         // then
-        assertThat(lastUsedAt(issued)).isEqualTo(NOW);
+        assertThat(lastUsedAt(issued)).isEqualTo(NOW.plusSeconds(7));
+        assertThat(nodeA.tenants.tenant(ACME).apiKeys())
+                .extracting(ApiKey::lastUsedAt)
+                .containsExactly(NOW.plusSeconds(7));
+    }
+
+    @Test
+    void everyChangeIsAuditedWithItsActorAndNeverTheKey() {
+        // given
+        Actor alice = Actor.admin("alice@example.com");
+
+        // when
+        nodeA.tenants.createTenant(alice, ACME, RateLimit.UNLIMITED, List.of());
+        IssuedApiKey issued = nodeA.keys.issueKey(alice, ACME, "k");
+        nodeA.keys.revokeKey(Actor.ADMIN, ACME, issued.apiKey().id());
+
+        // then
+        var rows = jdbc.sql("SELECT actor, action, target_type, target_id, detail FROM audit_log ORDER BY action")
+                .query((rs, row) -> String.join(
+                        " ", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+        assertThat(rows)
+                .containsExactly(
+                        "admin:alice@example.com create_api_key api_key "
+                                + issued.apiKey().id() + " tenant=acme",
+                        "admin:alice@example.com create_tenant tenant acme rateLimitPerMin=0 tokensPerMin=0",
+                        "admin revoke_api_key api_key " + issued.apiKey().id() + " tenant=acme");
+        assertThat(String.join("\n", rows))
+                .doesNotContain(issued.secret())
+                .doesNotContain(issued.apiKey().prefix())
+                .doesNotContain(KeyDigest.sha256Hex(issued.secret()));
     }
 
     @Test
     void theStoredRowHoldsTheHashAndPrefixButNeverTheKey() {
         // given
-        TenantId acme = new TenantId("acme");
-        nodeA.administration.createTenant(acme, new RateLimit(50));
+        nodeA.tenants.createTenant(Actor.ADMIN, ACME, new RateLimit(50, 0), List.of());
 
         // when
-        IssuedApiKey issued = nodeA.administration.issueKey(acme, "Production Key");
+        IssuedApiKey issued = nodeA.keys.issueKey(Actor.ADMIN, ACME, "Production Key");
 
         // then
         // (read by label through the ResultSet: H2 reports column names upper case, PostgreSQL lower case)
@@ -118,9 +274,18 @@ class TenantDirectoryRefresherIT {
                 .query((rs, n) -> List.of(rs.getString("prefix"), rs.getString("key_hash")))
                 .single();
         assertThat(row).containsExactly(issued.secret().substring(0, 8), KeyDigest.sha256Hex(issued.secret()));
-        assertThat(nodeA.administration.tenant(acme).apiKeys())
+        assertThat(nodeA.tenants.tenant(ACME).apiKeys())
                 .extracting(ApiKey::prefix)
                 .containsExactly(issued.secret().substring(0, 8));
+    }
+
+    private static Budget monthly(String limit) {
+        return new Budget(
+                UUID.randomUUID().toString(),
+                "acme",
+                BudgetPeriod.MONTHLY,
+                new BigDecimal(limit),
+                java.time.ZoneId.of("Europe/Berlin"));
     }
 
     private Instant lastUsedAt(IssuedApiKey issued) {
@@ -132,20 +297,35 @@ class TenantDirectoryRefresherIT {
                 .orElse(null);
     }
 
-    /** What one collector node holds: its own directory and refresher over the shared store. */
+    /** What one collector node holds: its own directory, ledger, limiter and refresher over the shared stores. */
     private static final class Node {
         final InMemoryTenantDirectory directory;
+        final SpendLedger ledger = new LockFreeSpendLedger();
+        final RateLimiter limiter = new SlidingLogRateLimiter();
         final TenantDirectoryRefresher refresher;
-        final TenantAdministration administration;
+        final TenantAdministration tenants;
+        final ApiKeyAdministration keys;
+        final BudgetAdministration budgets;
 
-        Node(DataSource dataSource) {
-            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-            TenantStore store = new JdbcTenantStore(
-                    JdbcClient.create(dataSource),
-                    new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        Node(DataSource dataSource, SettableClock clock) {
+            JdbcClient jdbc = JdbcClient.create(dataSource);
+            TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            TenantStore tenantStore = new JdbcTenantStore(jdbc);
+            ApiKeyStore keyStore = new JdbcApiKeyStore(jdbc, new NamedParameterJdbcTemplate(dataSource));
+            BudgetStore budgetStore = new JdbcBudgetStore(jdbc);
             directory = new InMemoryTenantDirectory(clock);
-            refresher = new TenantDirectoryRefresher(store, directory, new DirectoryRefresh(Duration.ofHours(1)));
-            administration = new TenantAdministration(store, refresher, new ApiKeyMinter(), clock);
+            refresher = new TenantDirectoryRefresher(
+                    tenantStore,
+                    keyStore,
+                    budgetStore,
+                    directory,
+                    new AdmissionFeed(ledger, limiter),
+                    new DirectoryRefresh(Duration.ofHours(1)),
+                    clock);
+            ControlPlaneWrites writes = new ControlPlaneWrites(transaction, new JdbcAuditLog(jdbc), refresher, clock);
+            tenants = new TenantAdministration(tenantStore, keyStore, budgetStore, writes);
+            keys = new ApiKeyAdministration(tenantStore, keyStore, new ApiKeyMinter(), writes);
+            budgets = new BudgetAdministration(tenantStore, budgetStore, ledger, writes, clock);
         }
     }
 }

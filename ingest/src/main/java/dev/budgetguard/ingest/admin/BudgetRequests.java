@@ -1,0 +1,111 @@
+package dev.budgetguard.ingest.admin;
+
+import dev.budgetguard.ingest.tenant.TenantId;
+import dev.budgetguard.schemas.budget.Budget;
+import dev.budgetguard.schemas.budget.BudgetPeriod;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+/** The budget body of the admin API, turned into a {@link Budget} or a 400 naming the bad field. */
+final class BudgetRequests {
+
+    /** The database keeps DECIMAL(24,12): 12 digits before the point and 12 after. */
+    static final int MAX_SCALE = 12;
+
+    static final int MAX_INTEGER_DIGITS = 12;
+
+    static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
+
+    private BudgetRequests() {}
+
+    /**
+     * {@code {"period": "monthly", "limitUsd": 500, "timezone": "Europe/Berlin"}}, or {@code "period": "custom"} with
+     * local {@code startDate} and {@code endDate} (half-open). {@code limitUsd} is read exactly from the JSON text.
+     * {@code timezone} defaults to UTC (the original's budgets had none); {@code thresholds} to 50, 80, 100 percent.
+     */
+    record BudgetBody(
+            String period,
+            BigDecimal limitUsd,
+            String timezone,
+            String startDate,
+            String endDate,
+            List<Integer> thresholds) {
+
+        Budget budget(TenantId tenant, String prefix) {
+            BigDecimal limit = limit(prefix + "limitUsd", limitUsd);
+            ZoneId zone = zone(prefix + "timezone", timezone);
+            BudgetPeriod parsed = period(prefix);
+            List<Integer> percents = thresholds == null ? Budget.DEFAULT_THRESHOLDS : thresholds;
+            return AdminRequests.field(
+                    prefix + "thresholds",
+                    percents,
+                    valid -> new Budget(UUID.randomUUID().toString(), tenant.value(), parsed, limit, zone, valid));
+        }
+
+        private BudgetPeriod period(String prefix) {
+            String field = prefix + "period";
+            if (period == null) {
+                throw AdminApiException.invalidRequest(field, "missing_field", "'" + field + "' is required.");
+            }
+            if (!period.equals("custom")) {
+                if (startDate != null || endDate != null) {
+                    throw invalid(
+                            prefix + (startDate != null ? "startDate" : "endDate"), "only a custom period has dates");
+                }
+                return AdminRequests.field(field, period, BudgetPeriod::named);
+            }
+            LocalDate start = date(prefix + "startDate", startDate);
+            LocalDate end = date(prefix + "endDate", endDate);
+            if (!end.isAfter(start)) {
+                throw invalid(prefix + "endDate", "must be after startDate (the range is half-open)");
+            }
+            return new BudgetPeriod.Custom(start, end);
+        }
+    }
+
+    private static BigDecimal limit(String field, BigDecimal value) {
+        if (value == null) {
+            throw AdminApiException.invalidRequest(field, "missing_field", "'" + field + "' is required.");
+        }
+        if (value.signum() < 0) {
+            throw invalid(field, "must not be negative");
+        }
+        BigDecimal exact = value.stripTrailingZeros();
+        if (exact.scale() > MAX_SCALE) {
+            throw invalid(field, "has more than " + MAX_SCALE + " decimal places");
+        }
+        if (exact.precision() - exact.scale() > MAX_INTEGER_DIGITS) {
+            throw invalid(field, "must be below 10^" + MAX_INTEGER_DIGITS);
+        }
+        return exact.scale() < 0 ? exact.setScale(0) : exact;
+    }
+
+    private static ZoneId zone(String field, String value) {
+        if (value == null) {
+            return DEFAULT_ZONE;
+        }
+        if (!ZoneId.getAvailableZoneIds().contains(value)) {
+            throw invalid(field, "must be an IANA time zone such as Europe/Berlin");
+        }
+        return ZoneId.of(value);
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null) {
+            throw AdminApiException.invalidRequest(field, "missing_field", "'" + field + "' is required.");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalid(field, "must be a date such as 2026-12-01");
+        }
+    }
+
+    private static AdminApiException invalid(String field, String reason) {
+        return AdminApiException.invalidRequest(field, "invalid_value", "Invalid '" + field + "': " + reason + ".");
+    }
+}
