@@ -19,10 +19,9 @@ final class JdbcSnapshotStore implements SnapshotStore {
 
     @Override
     public long latestId() {
-        Long id = jdbc.sql("SELECT max(id) FROM budget_snapshot")
+        return jdbc.sql("SELECT COALESCE(max(id), 0) FROM budget_snapshot")
                 .query(Long.class)
                 .single();
-        return id == null ? 0 : id;
     }
 
     @Override
