@@ -18,6 +18,7 @@ public final class Reservation implements AutoCloseable {
     private final Hold[] holds;
     private final BigDecimal estimateUsd;
     private final Instant admittedAt;
+    private final SpendListeners listeners;
     private final AtomicBoolean open = new AtomicBoolean(true);
 
     Reservation(
@@ -25,12 +26,14 @@ public final class Reservation implements AutoCloseable {
             AtomicReference<TenantBook> book,
             Hold[] holds,
             BigDecimal estimateUsd,
-            Instant admittedAt) {
+            Instant admittedAt,
+            SpendListeners listeners) {
         this.tenantId = tenantId;
         this.book = book;
         this.holds = holds;
         this.estimateUsd = estimateUsd;
         this.admittedAt = admittedAt;
+        this.listeners = listeners;
     }
 
     /**
@@ -79,7 +82,15 @@ public final class Reservation implements AutoCloseable {
         if (!open.compareAndSet(true, false)) {
             return false;
         }
-        book.updateAndGet(current -> current.settled(holds, estimateUsd, actualUsd, admittedAt));
+        TenantBook before;
+        TenantBook after;
+        do {
+            before = book.get();
+            after = before.settled(holds, estimateUsd, actualUsd, admittedAt);
+        } while (!book.compareAndSet(before, after));
+        if (actualUsd.signum() > 0) {
+            listeners.compare(before, after);
+        }
         return true;
     }
 

@@ -27,6 +27,22 @@ public interface SpendLedger {
     /** Loads durable spend for one budget window (from the snapshot at start or when it changes). */
     void applyBaseline(SpendBaseline baseline);
 
+    /**
+     * Applies a newer budget snapshot to every tracked budget in its window containing {@code at}: the snapshot's spend
+     * becomes the baseline (a budget it has no row for keeps its baseline and takes the newly covered local spend into
+     * it), and this node's newly covered spend leaves the local part, so nothing counts twice.
+     */
+    void applySnapshot(SnapshotSpend snapshot, Instant at);
+
+    /**
+     * Seeds every budget's window containing {@code at} from {@code seeder} now, and from then on every budget that
+     * {@link #replaceBudgets} adds (in the window containing the clock's instant). Seeds set the figures outright.
+     */
+    void seedWith(WindowSeeder seeder, Instant at);
+
+    /** Adds a listener told whenever a budget window's spent total grows. */
+    void addSpendListener(SpendListener listener);
+
     /** The budget's figures in the window containing {@code at}, or empty when unknown or inactive then. */
     Optional<BudgetUsage> usage(String tenantId, String budgetId, Instant at);
 }

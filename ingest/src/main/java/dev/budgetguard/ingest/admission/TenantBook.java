@@ -116,8 +116,11 @@ final class TenantBook {
         return null;
     }
 
-    /** New budgets; a budget keeping its id, period and zone keeps its tally, so open holds still count. */
-    TenantBook withBudgets(String tenantId, List<Budget> replacement) {
+    /**
+     * New budgets; a budget keeping its id, period and zone keeps its tally, so open holds still count. Any other
+     * budget is seeded in its window containing {@code at} when a seeder is given.
+     */
+    TenantBook withBudgets(String tenantId, List<Budget> replacement, WindowSeeder seeder, Instant at) {
         Budget[] next = replacement.toArray(Budget[]::new);
         requireOwnedAndUnique(tenantId, next);
         WindowTally[] nextTallies = new WindowTally[next.length];
@@ -127,6 +130,8 @@ final class TenantBook {
                     && budgets[old].period().equals(next[i].period())
                     && budgets[old].zone().equals(next[i].zone())) {
                 nextTallies[i] = tallies[old];
+            } else if (seeder != null) {
+                nextTallies[i] = DurableSpend.seed(next[i], null, seeder, at);
             }
         }
         return new TenantBook(next, nextTallies);
@@ -152,20 +157,56 @@ final class TenantBook {
         if (i < 0) {
             return this;
         }
-        BudgetWindow window = budgets[i].window(baseline.windowStart()).orElse(null);
-        if (window == null || !window.start().equals(baseline.windowStart())) {
-            throw new IllegalArgumentException("windowStart: " + baseline.windowStart() + " does not start a window of "
-                    + "budget " + baseline.budgetId());
-        }
-        WindowTally tally = tallies[i];
+        WindowTally next = DurableSpend.rebased(budgets[i], tallies[i], baseline);
+        return next == tallies[i] ? this : with(i, next);
+    }
+
+    /** A newer snapshot applied to every budget's window containing {@code at}; see {@link SpendLedger}. */
+    TenantBook snapshotApplied(String tenantId, SnapshotSpend snapshot, Instant at) {
         WindowTally[] next = tallies.clone();
-        if (tally != null && tally.window().equals(window)) {
-            next[i] = tally.rebase(baseline.spentUsd(), baseline.coveredLocalUsd());
-        } else if (tally == null || tally.window().start().isBefore(window.start())) {
-            next[i] = new WindowTally(window, baseline.spentUsd(), BigDecimal.ZERO, BigDecimal.ZERO);
-        } else {
-            return this;
+        for (int i = 0; i < next.length; i++) {
+            next[i] = DurableSpend.snapshotApplied(tenantId, budgets[i], tallies[i], snapshot, at);
         }
+        return new TenantBook(budgets, next);
+    }
+
+    /** Every budget's window containing {@code at} seeded outright; open holds in that window stay. */
+    TenantBook seeded(WindowSeeder seeder, Instant at) {
+        WindowTally[] next = tallies.clone();
+        for (int i = 0; i < next.length; i++) {
+            WindowTally seeded = DurableSpend.seed(budgets[i], tallies[i], seeder, at);
+            next[i] = seeded == null ? tallies[i] : seeded;
+        }
+        return new TenantBook(budgets, next);
+    }
+
+    /** Reports each window whose spent total is higher in {@code later}, a successor of this book. */
+    void growth(TenantBook later, SpendGrowth growth) {
+        if (later.budgets != budgets) {
+            return;
+        }
+        for (int i = 0; i < budgets.length; i++) {
+            WindowTally was = tallies[i];
+            WindowTally now = later.tallies[i];
+            if (now == null || now == was) {
+                continue;
+            }
+            BigDecimal before = was != null && was.window().equals(now.window()) ? was.spentUsd() : BigDecimal.ZERO;
+            if (now.spentUsd().compareTo(before) > 0) {
+                growth.grew(budgets[i], now.window(), before, now.spentUsd());
+            }
+        }
+    }
+
+    /** Receives {@link #growth}; the listener signature without the ledger's list around it. */
+    @FunctionalInterface
+    interface SpendGrowth {
+        void grew(Budget budget, BudgetWindow window, BigDecimal before, BigDecimal after);
+    }
+
+    private TenantBook with(int i, WindowTally tally) {
+        WindowTally[] next = tallies.clone();
+        next[i] = tally;
         return new TenantBook(budgets, next);
     }
 

@@ -80,6 +80,15 @@ class JobsRunCommand implements Command {
         return execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
     }
 
+    /** Runs the job of that alias with its default options, as {@code jobs run <alias>} would; for the scheduler. */
+    JobExecution launch(String alias) throws Exception {
+        LaunchableJob job = jobs.get(alias);
+        if (job == null) {
+            throw new CommandException("unknown job '" + alias + "'; known: " + String.join(", ", jobs.keySet()));
+        }
+        return launch(job, new CommandOptions(List.of(), Map.of()));
+    }
+
     JobExecution launch(LaunchableJob job, CommandOptions options) throws Exception {
         String name = job.job().getName();
         JobInstance lastInstance = repository.getLastJobInstance(name);

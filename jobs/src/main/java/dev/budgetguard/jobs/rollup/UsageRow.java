@@ -69,7 +69,11 @@ record UsageRow(
                 record.serviceTier());
     }
 
-    /** The row of an admission whose completion never came: nothing is known to have been billed. */
+    /**
+     * The row of an admission whose completion never came. It carries the admission's cost, which is the reservation's
+     * estimate ({@code estimated}) for admissions that have one: caps count that estimate, as the collector did while
+     * the request was open. Admissions written without an estimate stay at {@code none}.
+     */
     static UsageRow incomplete(UsageRecord admission, SegmentId segment) {
         return new UsageRow(
                 admission.requestId(),
@@ -84,7 +88,7 @@ record UsageRow(
                 admission.createdAt(),
                 null,
                 TokenUsage.ZERO,
-                Cost.NONE,
+                admission.cost(),
                 0,
                 segment,
                 admission.serviceTier());

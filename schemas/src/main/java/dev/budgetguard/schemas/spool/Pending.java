@@ -1,5 +1,6 @@
 package dev.budgetguard.schemas.spool;
 
+import dev.budgetguard.schemas.usage.UsageRecord;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,18 +19,24 @@ final class Pending {
 
     final Kind kind;
     final byte[] line;
-    final CompletableFuture<Void> done = new CompletableFuture<>();
+    /** The record the line encodes, for the append listeners; null for instructions. */
+    final UsageRecord record;
 
-    private Pending(Kind kind, byte[] line) {
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+    /** The segment the writer put the line in; written and read on the writer thread only. */
+    SegmentId landedIn;
+
+    private Pending(Kind kind, byte[] line, UsageRecord record) {
         this.kind = kind;
         this.line = line;
+        this.record = record;
     }
 
-    static Pending record(byte[] line) {
-        return new Pending(Kind.RECORD, line);
+    static Pending record(UsageRecord record, byte[] line) {
+        return new Pending(Kind.RECORD, line, record);
     }
 
     static Pending control(Kind kind) {
-        return new Pending(kind, null);
+        return new Pending(kind, null, null);
     }
 }

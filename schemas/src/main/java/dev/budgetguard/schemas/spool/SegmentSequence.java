@@ -42,11 +42,13 @@ final class SegmentSequence {
         return seal();
     }
 
-    void append(byte[] line) throws IOException {
+    /** Appends one line and returns the segment it went to. */
+    SegmentId append(byte[] line) throws IOException {
         if (segment == null) {
             segment = SegmentFile.create(layout, nextId, clock.instant());
             nextId = nextId.next();
         }
+        SegmentId landedIn = segment.id();
         if (line.length > buffer.remaining()) {
             flush();
         }
@@ -55,10 +57,11 @@ final class SegmentSequence {
             stats.written++;
             stats.bytes += line.length;
             dirty = true;
-            return;
+            return landedIn;
         }
         buffer.put(line);
         bufferedRecords++;
+        return landedIn;
     }
 
     /** Writes the buffered lines to the segment file in one go. */

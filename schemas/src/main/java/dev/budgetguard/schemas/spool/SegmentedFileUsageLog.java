@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.LockSupport;
@@ -69,7 +70,7 @@ public final class SegmentedFileUsageLog implements UsageLog {
         if (closed) {
             return CompletableFuture.failedFuture(new SpoolClosedException(settings.dir()));
         }
-        Pending line = Pending.record(UsageRecordCodec.encode(record));
+        Pending line = Pending.record(record, UsageRecordCodec.encode(record));
         if (!queue.offer(line)) {
             stats.refused.increment();
             return CompletableFuture.failedFuture(new SpoolFullException(settings.queueCapacity()));
@@ -84,6 +85,16 @@ public final class SegmentedFileUsageLog implements UsageLog {
             line.done.completeExceptionally(new SpoolClosedException(settings.dir()));
         }
         return line.done;
+    }
+
+    @Override
+    public void addAppendListener(AppendListener listener) {
+        writer.addListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** How many times an append listener threw; the records themselves were written. */
+    public long appendListenerFailures() {
+        return stats.listenerFailures.sum();
     }
 
     @Override

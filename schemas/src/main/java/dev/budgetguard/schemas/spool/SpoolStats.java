@@ -7,6 +7,7 @@ final class SpoolStats {
 
     final LongAdder appended = new LongAdder();
     final LongAdder refused = new LongAdder();
+    final LongAdder listenerFailures = new LongAdder();
     volatile long written;
     volatile long bytes;
     volatile long fsyncs;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -24,6 +25,7 @@ final class SpoolWriter implements Runnable {
     private final SpoolStats stats;
     private final SegmentSequence segments;
     private final List<Pending> batch = new ArrayList<>(1024);
+    private final List<AppendListener> listeners = new CopyOnWriteArrayList<>();
     private final long intervalNanos;
     private final long wakeNanos;
     private volatile boolean stopping;
@@ -49,6 +51,10 @@ final class SpoolWriter implements Runnable {
     /** Asks the writer to write what is queued, seal and return; the caller unparks and joins the thread. */
     void stop() {
         stopping = true;
+    }
+
+    void addListener(AppendListener listener) {
+        listeners.add(listener);
     }
 
     /** Why the final seal failed, or null. */
@@ -88,7 +94,7 @@ final class SpoolWriter implements Runnable {
                             // Sealing forced everything before this line, so those appends are durable already.
                             acked = complete(acked, i);
                         }
-                        segments.append(p.line);
+                        p.landedIn = segments.append(p.line);
                     }
                     case ROLL -> {
                         segments.flush();
@@ -131,9 +137,23 @@ final class SpoolWriter implements Runnable {
 
     private int complete(int from, int to) {
         for (int i = from; i < to; i++) {
-            batch.get(i).done.complete(null);
+            Pending p = batch.get(i);
+            if (p.kind == Pending.Kind.RECORD) {
+                tellListeners(p);
+            }
+            p.done.complete(null);
         }
         return to;
+    }
+
+    private void tellListeners(Pending p) {
+        for (AppendListener listener : listeners) {
+            try {
+                listener.appended(p.record, p.landedIn);
+            } catch (RuntimeException e) {
+                stats.listenerFailures.increment();
+            }
+        }
     }
 
     private void fail(int from, Exception e) {

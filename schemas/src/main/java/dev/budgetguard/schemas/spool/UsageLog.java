@@ -22,6 +22,16 @@ public interface UsageLog extends AutoCloseable {
     /** Seals the current segment now, if it has records, so that jobs can read them; later records go to a new one. */
     void roll();
 
+    /**
+     * Adds a listener told of every record written from now on (see {@link AppendListener}). Register it before the log
+     * takes traffic: records written earlier are not replayed.
+     *
+     * @throws UnsupportedOperationException when this log cannot report appends
+     */
+    default void addAppendListener(AppendListener listener) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not report appends");
+    }
+
     /** What the log has done so far, for metrics. */
     SpoolCounters counters();
 
