@@ -1,5 +1,6 @@
 package dev.budgetguard.ingest.admission;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,10 +19,21 @@ final class SpendListeners {
         if (listeners.isEmpty() || before == after) {
             return;
         }
-        before.growth(after, (budget, window, was, now) -> {
-            for (SpendListener listener : listeners) {
-                listener.spentGrew(budget, window, was, now);
+        if (!before.sameBudgetsAs(after)) {
+            return;
+        }
+        for (int i = 0; i < after.size(); i++) {
+            WindowTally was = before.tally(i);
+            WindowTally now = after.tally(i);
+            if (now == null || now == was) {
+                continue;
             }
-        });
+            BigDecimal from = was != null && was.window().equals(now.window()) ? was.spentUsd() : BigDecimal.ZERO;
+            if (now.spentUsd().compareTo(from) > 0) {
+                for (SpendListener listener : listeners) {
+                    listener.spentGrew(after.budget(i), now.window(), from, now.spentUsd());
+                }
+            }
+        }
     }
 }
