@@ -1,7 +1,6 @@
 package dev.budgetguard.ingest.admission;
 
 import dev.budgetguard.schemas.budget.Budget;
-import dev.budgetguard.schemas.budget.BudgetWindow;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashSet;
@@ -180,28 +179,21 @@ final class TenantBook {
         return new TenantBook(budgets, next);
     }
 
-    /** Reports each window whose spent total is higher in {@code later}, a successor of this book. */
-    void growth(TenantBook later, SpendGrowth growth) {
-        if (later.budgets != budgets) {
-            return;
-        }
-        for (int i = 0; i < budgets.length; i++) {
-            WindowTally was = tallies[i];
-            WindowTally now = later.tallies[i];
-            if (now == null || now == was) {
-                continue;
-            }
-            BigDecimal before = was != null && was.window().equals(now.window()) ? was.spentUsd() : BigDecimal.ZERO;
-            if (now.spentUsd().compareTo(before) > 0) {
-                growth.grew(budgets[i], now.window(), before, now.spentUsd());
-            }
-        }
+    int size() {
+        return budgets.length;
     }
 
-    /** Receives {@link #growth}; the listener signature without the ledger's list around it. */
-    @FunctionalInterface
-    interface SpendGrowth {
-        void grew(Budget budget, BudgetWindow window, BigDecimal before, BigDecimal after);
+    Budget budget(int i) {
+        return budgets[i];
+    }
+
+    WindowTally tally(int i) {
+        return tallies[i];
+    }
+
+    /** Whether {@code other} holds the very same budgets, so tallies at one index belong to one budget in both. */
+    boolean sameBudgetsAs(TenantBook other) {
+        return other.budgets == budgets;
     }
 
     private TenantBook with(int i, WindowTally tally) {

@@ -7,11 +7,14 @@ import dev.budgetguard.ingest.admission.LockFreeSpendLedger;
 import dev.budgetguard.ingest.admission.SpendLedger;
 import dev.budgetguard.schemas.budget.Budget;
 import dev.budgetguard.schemas.budget.BudgetPeriod;
+import dev.budgetguard.schemas.budget.CapSpend;
 import dev.budgetguard.schemas.spool.SegmentedFileUsageLog;
 import dev.budgetguard.schemas.spool.SpoolLayout;
+import dev.budgetguard.schemas.spool.SpoolSegmentReader;
 import dev.budgetguard.schemas.spool.SpoolSettings;
 import dev.budgetguard.schemas.usage.Cost;
 import dev.budgetguard.schemas.usage.CostStatus;
+import dev.budgetguard.schemas.usage.RecordKind;
 import dev.budgetguard.schemas.usage.TokenUsage;
 import dev.budgetguard.schemas.usage.UsageRecord;
 import dev.budgetguard.schemas.usage.UsageStatus;
@@ -21,10 +24,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +133,76 @@ class SnapshotFollowerTest {
         assertThat(spent(ledger)).isEqualByComparingTo("2.30");
     }
 
+    @Test
+    void snapshotsAppliedWhileRequestsSettleLeaveExactlyTheTotalAtTheEnd() throws Exception {
+        // given four threads spending 150 times each while snapshots keep covering what was sealed
+        SpendLedger ledger = collector();
+        ledger.replaceBudgets("acme", List.of(MONTHLY));
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        List<Future<?>> spenders = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            spenders.add(threads.submit(() -> {
+                for (int i = 0; i < 150; i++) {
+                    spend(ledger, "0.000" + (1 + (thread * 150 + i) % 9) + "00000001", "t" + thread + "-" + i);
+                }
+            }));
+        }
+
+        // when, until they are done, the spool is sealed and a snapshot of the sealed part is applied over and over
+        long id = 0;
+        while (spenders.stream().anyMatch(f -> !f.isDone())) {
+            spool.roll();
+            store.add(lakeSnapshot(++id));
+            follower.poll();
+        }
+        for (Future<?> spender : spenders) {
+            spender.get();
+        }
+        threads.shutdown();
+        spool.roll();
+        store.add(lakeSnapshot(++id));
+        follower.poll();
+
+        // then the last snapshot covers every segment and the ledger says exactly what the spool holds, once
+        BigDecimal total = coveredSpend(Long.MAX_VALUE);
+        assertThat(id).isGreaterThan(2);
+        assertThat(total).isEqualByComparingTo(expectedTotal());
+        assertThat(spent(ledger)).isEqualByComparingTo(total);
+    }
+
+    /** What the job would compute: the cap spend of every completion in the sealed segments. */
+    private BudgetSnapshot lakeSnapshot(long id) {
+        long last = new SpoolLayout(dir)
+                .sealedSegments().stream().mapToLong(s -> s.sequence()).max().orElse(0);
+        return new BudgetSnapshot(
+                id, NOW, Map.of("node1", last), Map.of(new BudgetSnapshot.WindowKey("m", NOV), coveredSpend(last)));
+    }
+
+    private BigDecimal coveredSpend(long lastSequence) {
+        BigDecimal[] sum = {BigDecimal.ZERO};
+        new SpoolLayout(dir)
+                .sealedSegments().stream()
+                        .filter(s -> s.sequence() <= lastSequence)
+                        .forEach(s -> SpoolSegmentReader.read(
+                                new SpoolLayout(dir).sealed(s),
+                                (record, line) -> {
+                                    if (record.kind() == RecordKind.COMPLETION) {
+                                        sum[0] = sum[0].add(CapSpend.of(record));
+                                    }
+                                },
+                                rejected -> {}));
+        return sum[0];
+    }
+
+    private static BigDecimal expectedTotal() {
+        BigDecimal total = BigDecimal.ZERO;
+        for (int n = 0; n < 600; n++) {
+            total = total.add(new BigDecimal("0.000" + (1 + n % 9) + "00000001"));
+        }
+        return total;
+    }
+
     private SnapshotFollower follower;
 
     private SpendLedger collector() {
@@ -139,9 +216,13 @@ class SnapshotFollowerTest {
 
     /** What the proxy does for one request: reserve, write the completion, settle with its cost. */
     private void spend(SpendLedger ledger, String cost) {
+        spend(ledger, cost, "r" + (++requests));
+    }
+
+    private void spend(SpendLedger ledger, String cost, String requestId) {
         BigDecimal amount = new BigDecimal(cost);
         Admission admission = ledger.tryAdmit("acme", amount, NOW);
-        UsageRecord admitted = admission("r" + (++requests), amount);
+        UsageRecord admitted = admission(requestId, amount);
         spool.append(admitted).join();
         spool.append(admitted.complete(
                         NOW.plusSeconds(1),

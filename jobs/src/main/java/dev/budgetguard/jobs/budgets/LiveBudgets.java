@@ -5,6 +5,7 @@ import dev.budgetguard.schemas.budget.BudgetPeriod;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ final class LiveBudgets {
                 thresholds(row.getString("thresholds")));
     }
 
-    private static java.time.LocalDate localDate(Date date) {
+    private static LocalDate localDate(Date date) {
         if (date == null) {
             throw new IllegalArgumentException("custom_start/custom_end: a custom budget needs both dates");
         }
