@@ -37,11 +37,11 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
     private static final Logger LOG = LoggerFactory.getLogger(MeteredRouteHandler.class);
     private static final AsciiString REQUEST_ID = AsciiString.cached(REQUEST_ID_HEADER);
     private static final AsciiString TENANT = AsciiString.cached("x-tenant-id");
-    private static final AsciiString API_KEY = AsciiString.cached("x-api-key");
     private static final AsciiString IDEMPOTENCY_KEY = AsciiString.cached("idempotency-key");
 
     private final ProviderEndpoint endpoint;
     private final ErrorShape errors;
+    private final AsciiString apiKey;
     private final TenantAuthenticator authenticator;
     private final Metering metering;
     private final UpstreamForwarder forwarder;
@@ -58,6 +58,7 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
             ProxyProperties properties) {
         this.endpoint = route.endpoint();
         this.errors = endpoint.errorShape();
+        this.apiKey = AsciiString.cached(endpoint.apiKeyHeader());
         this.authenticator = authenticator;
         this.metering = metering;
         this.admission = admission;
@@ -81,7 +82,7 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
         response.header(REQUEST_ID, requestId);
         HttpHeaders headers = request.requestHeaders();
         String claimed = headers.get(TENANT);
-        String key = headers.get(API_KEY);
+        String key = headers.get(apiKey);
         if (isBlank(claimed) || isBlank(key)) {
             return refuse(response, requestId, claimed, at, ErrorAnswer.MISSING_CREDENTIALS.error());
         }
