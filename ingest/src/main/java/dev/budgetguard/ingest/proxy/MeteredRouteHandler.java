@@ -1,5 +1,6 @@
 package dev.budgetguard.ingest.proxy;
 
+import dev.budgetguard.ingest.admission.CostEstimate;
 import dev.budgetguard.ingest.proxy.idempotency.IdempotencyStore;
 import dev.budgetguard.ingest.proxy.idempotency.StoredAnswer;
 import dev.budgetguard.ingest.tenant.AuthenticatedTenant;
@@ -137,11 +138,28 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
 
     private Mono<Void> admit(
             HttpServerRequest request, HttpServerResponse response, Call call, IdempotencyStore.Ticket ticket) {
-        AdmissionControl.Decision decision = admission.admit(call.tenantId, call.request, call.at);
+        if (admission.estimatesOnTheLoop(call.request)) {
+            return admit(request, response, call, ticket, admission.estimate(call.request, call.at));
+        }
+        // A long prompt is tokenized on a worker so that the event loop never stalls on it; the money is reserved
+        // back on the call's loop, so a client leaving meanwhile drops a number, never a hold.
+        return Mono.fromCallable(() -> admission.estimate(call.request, call.at))
+                .subscribeOn(Schedulers.boundedElastic())
+                .publishOn(Schedulers.fromExecutor(eventLoopOf(request)))
+                .flatMap(estimate -> admit(request, response, call, ticket, estimate))
+                .doOnCancel(() -> abandon(ticket))
+                .doOnError(e -> abandon(ticket));
+    }
+
+    private Mono<Void> admit(
+            HttpServerRequest request,
+            HttpServerResponse response,
+            Call call,
+            IdempotencyStore.Ticket ticket,
+            CostEstimate estimate) {
+        AdmissionControl.Decision decision = admission.admit(call.tenantId, estimate, call.at);
         if (decision instanceof AdmissionControl.Refused refused) {
-            if (ticket != null) {
-                ticket.abandon();
-            }
+            abandon(ticket);
             return refuse(response, call, refused.error(), refused.retryAfterSeconds());
         }
         AdmissionControl.Admitted admitted = (AdmissionControl.Admitted) decision;
@@ -175,12 +193,16 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
                         // A net under every ending the forwarder covers: no call may keep its hold.
                         .doFinally(signal -> started.finish(UsageStatus.UPSTREAM_ERROR, 500, "internal_error")))
                 .onErrorResume(Metering::isSpoolRefusal, e -> {
-                    if (ticket != null) {
-                        ticket.abandon();
-                    }
+                    abandon(ticket);
                     metering.shed();
                     return errors.send(response, ErrorAnswer.SPOOL_FULL);
                 });
+    }
+
+    private static void abandon(IdempotencyStore.Ticket ticket) {
+        if (ticket != null) {
+            ticket.abandon();
+        }
     }
 
     /** Counts the output produced against tokens per minute and keeps (or lets go) an idempotent answer. */
