@@ -1,13 +1,11 @@
 package dev.budgetguard.ingest.proxy;
 
+import dev.budgetguard.ingest.admission.CostEstimate;
 import dev.budgetguard.ingest.proxy.idempotency.IdempotencyStore;
 import dev.budgetguard.ingest.proxy.idempotency.StoredAnswer;
 import dev.budgetguard.ingest.tenant.AuthenticatedTenant;
 import dev.budgetguard.ingest.tenant.TenantAuthenticator;
 import dev.budgetguard.ingest.tenant.TenantId;
-import dev.budgetguard.schemas.spool.SpoolClosedException;
-import dev.budgetguard.schemas.spool.SpoolFullException;
-import dev.budgetguard.schemas.spool.SpoolIoException;
 import dev.budgetguard.schemas.usage.UsageRecord;
 import dev.budgetguard.schemas.usage.UsageStatus;
 import io.netty.channel.EventLoop;
@@ -40,11 +38,11 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
     private static final Logger LOG = LoggerFactory.getLogger(MeteredRouteHandler.class);
     private static final AsciiString REQUEST_ID = AsciiString.cached(REQUEST_ID_HEADER);
     private static final AsciiString TENANT = AsciiString.cached("x-tenant-id");
-    private static final AsciiString API_KEY = AsciiString.cached("x-api-key");
     private static final AsciiString IDEMPOTENCY_KEY = AsciiString.cached("idempotency-key");
 
     private final ProviderEndpoint endpoint;
     private final ErrorShape errors;
+    private final AsciiString apiKey;
     private final TenantAuthenticator authenticator;
     private final Metering metering;
     private final UpstreamForwarder forwarder;
@@ -61,6 +59,7 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
             ProxyProperties properties) {
         this.endpoint = route.endpoint();
         this.errors = endpoint.errorShape();
+        this.apiKey = AsciiString.cached(endpoint.apiKeyHeader());
         this.authenticator = authenticator;
         this.metering = metering;
         this.admission = admission;
@@ -84,7 +83,7 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
         response.header(REQUEST_ID, requestId);
         HttpHeaders headers = request.requestHeaders();
         String claimed = headers.get(TENANT);
-        String key = headers.get(API_KEY);
+        String key = headers.get(apiKey);
         if (isBlank(claimed) || isBlank(key)) {
             return refuse(response, requestId, claimed, at, ErrorAnswer.MISSING_CREDENTIALS.error());
         }
@@ -93,7 +92,7 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
             return refuse(response, requestId, claimed, at, ErrorAnswer.INVALID_CREDENTIALS.error());
         }
         String tenantId = tenant.get().tenantId();
-        long declared = declaredLength(headers);
+        long declared = BoundedBody.declaredLength(headers);
         if (declared > maxBodyBytes) {
             return refuse(response, requestId, tenantId, at, ErrorAnswer.REQUEST_TOO_LARGE.error());
         }
@@ -139,27 +138,52 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
 
     private Mono<Void> admit(
             HttpServerRequest request, HttpServerResponse response, Call call, IdempotencyStore.Ticket ticket) {
-        AdmissionControl.Decision decision = admission.admit(call.tenantId, call.request, call.at);
+        if (admission.estimatesOnTheLoop(call.request)) {
+            return admit(request, response, call, ticket, admission.estimate(call.request, call.at));
+        }
+        // A long prompt is tokenized on a worker so that the event loop never stalls on it; the money is reserved
+        // back on the call's loop, so a client leaving meanwhile drops a number, never a hold.
+        return Mono.fromCallable(() -> admission.estimate(call.request, call.at))
+                .subscribeOn(Schedulers.boundedElastic())
+                .publishOn(Schedulers.fromExecutor(eventLoopOf(request)))
+                .flatMap(estimate -> admit(request, response, call, ticket, estimate))
+                .doOnCancel(() -> abandon(ticket))
+                .doOnError(e -> abandon(ticket));
+    }
+
+    private Mono<Void> admit(
+            HttpServerRequest request,
+            HttpServerResponse response,
+            Call call,
+            IdempotencyStore.Ticket ticket,
+            CostEstimate estimate) {
+        AdmissionControl.Decision decision = admission.admit(call.tenantId, estimate, call.at);
         if (decision instanceof AdmissionControl.Refused refused) {
-            if (ticket != null) {
-                ticket.abandon();
-            }
+            abandon(ticket);
             return refuse(response, call, refused.error(), refused.retryAfterSeconds());
         }
         AdmissionControl.Admitted admitted = (AdmissionControl.Admitted) decision;
         MeteredRequest metered = call.request;
-        UsageRecord record = UsageRecord.admission(
-                call.requestId,
-                call.tenantId,
-                endpoint.provider(),
-                endpoint.route(),
-                metered.model(),
-                metered.stream(),
-                call.at,
-                admitted.estimate().cost());
         AnswerRecorder recorder = ticket == null ? null : idempotency.recorder();
         MeteredCall.Ending ending = completion -> ended(call.tenantId, completion, recorder, ticket);
-        Mono<MeteredCall> spooled = metering.admit(record, admitted.reservation(), recorder, ending);
+        Mono<MeteredCall> spooled;
+        try {
+            UsageRecord record = UsageRecord.admission(
+                    call.requestId,
+                    call.tenantId,
+                    endpoint.provider(),
+                    endpoint.route(),
+                    metered.model(),
+                    metered.stream(),
+                    call.at,
+                    admitted.estimate().cost());
+            spooled = metering.admit(record, admitted.reservation(), recorder, ending);
+        } catch (RuntimeException e) {
+            // Nothing was spooled: the hold and the key go with the failure.
+            admitted.reservation().release();
+            ending.ended(null);
+            throw e;
+        }
         if (metering.awaitsAdmission()) {
             // The durable admission completes on the spool's writer thread; forward from the call's own loop.
             spooled = spooled.publishOn(Schedulers.fromExecutor(eventLoopOf(request)));
@@ -168,13 +192,17 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
                         .forward(metered, request.requestHeaders(), started, response)
                         // A net under every ending the forwarder covers: no call may keep its hold.
                         .doFinally(signal -> started.finish(UsageStatus.UPSTREAM_ERROR, 500, "internal_error")))
-                .onErrorResume(MeteredRouteHandler::isSpoolRefusal, e -> {
-                    if (ticket != null) {
-                        ticket.abandon();
-                    }
+                .onErrorResume(Metering::isSpoolRefusal, e -> {
+                    abandon(ticket);
                     metering.shed();
                     return errors.send(response, ErrorAnswer.SPOOL_FULL);
                 });
+    }
+
+    private static void abandon(IdempotencyStore.Ticket ticket) {
+        if (ticket != null) {
+            ticket.abandon();
+        }
     }
 
     /** Counts the output produced against tokens per minute and keeps (or lets go) an idempotent answer. */
@@ -189,16 +217,14 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
     }
 
     private Mono<Void> replay(HttpServerResponse response, Call call, StoredAnswer answer) {
-        metering.refuse(UsageRecord.refusal(
+        metering.refuse(
+                endpoint,
                 call.requestId,
                 call.tenantId,
-                endpoint.provider(),
-                endpoint.route(),
-                call.request.model(),
-                call.request.stream(),
+                call.request,
                 call.at,
                 answer.status(),
-                IdempotentRequests.REPLAYED));
+                IdempotentRequests.REPLAYED);
         return IdempotentRequests.send(response, answer);
     }
 
@@ -206,16 +232,7 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
         if (retryAfterSeconds > 0) {
             response.header(HttpHeaderNames.RETRY_AFTER, Long.toString(retryAfterSeconds));
         }
-        metering.refuse(UsageRecord.refusal(
-                call.requestId,
-                call.tenantId,
-                endpoint.provider(),
-                endpoint.route(),
-                call.request.model(),
-                call.request.stream(),
-                call.at,
-                error.status(),
-                error.code()));
+        metering.refuse(endpoint, call.requestId, call.tenantId, call.request, call.at, error.status(), error.code());
         return errors.send(response, error);
     }
 
@@ -224,16 +241,7 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
         // What a client claims is recorded only when it looks like a tenant id: never a pasted key, a spreadsheet
         // formula or a few kilobytes of junk in the ledger.
         String claimed = TenantId.isWellFormed(tenant) ? tenant : "-";
-        metering.refuse(UsageRecord.refusal(
-                requestId,
-                claimed,
-                endpoint.provider(),
-                endpoint.route(),
-                null,
-                false,
-                at,
-                error.status(),
-                error.code()));
+        metering.refuse(endpoint, requestId, claimed, null, at, error.status(), error.code());
         return errors.send(response, error);
     }
 
@@ -253,28 +261,10 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
         return errors.send(response, ErrorAnswer.INTERNAL);
     }
 
-    private static boolean isSpoolRefusal(Throwable failure) {
-        return failure instanceof SpoolFullException
-                || failure instanceof SpoolClosedException
-                || failure instanceof SpoolIoException;
-    }
-
     private static EventLoop eventLoopOf(HttpServerRequest request) {
         EventLoop[] loop = new EventLoop[1];
         request.withConnection(connection -> loop[0] = connection.channel().eventLoop());
         return loop[0];
-    }
-
-    private static long declaredLength(HttpHeaders headers) {
-        String value = headers.get(HttpHeaderNames.CONTENT_LENGTH);
-        if (value == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private static boolean isBlank(String value) {

@@ -2,7 +2,9 @@ package dev.budgetguard.ingest.proxy;
 
 import dev.budgetguard.ingest.admission.Reservation;
 import dev.budgetguard.schemas.pricing.PriceBook;
+import dev.budgetguard.schemas.spool.SpoolClosedException;
 import dev.budgetguard.schemas.spool.SpoolFullException;
+import dev.budgetguard.schemas.spool.SpoolIoException;
 import dev.budgetguard.schemas.spool.UsageLog;
 import dev.budgetguard.schemas.usage.Cost;
 import dev.budgetguard.schemas.usage.CostStatus;
@@ -67,6 +69,30 @@ public final class Metering {
         return awaitAdmission;
     }
 
+    /**
+     * Spools the refusal of a request on {@code endpoint} that was not forwarded; {@code request} is {@code null} when
+     * it was refused before its body was read.
+     */
+    void refuse(
+            ProviderEndpoint endpoint,
+            String requestId,
+            String tenantId,
+            MeteredRequest request,
+            Instant at,
+            int httpStatus,
+            String errorCode) {
+        refuse(UsageRecord.refusal(
+                requestId,
+                tenantId,
+                endpoint.provider(),
+                endpoint.route(),
+                request == null ? null : request.model(),
+                request != null && request.stream(),
+                at,
+                httpStatus,
+                errorCode));
+    }
+
     public void refuse(UsageRecord refusal) {
         metrics.outcome(UsageStatus.REJECTED);
         log.append(refusal).whenComplete(this::onAppended);
@@ -100,6 +126,13 @@ public final class Metering {
                 // Taken but not made durable: the call never starts, and its hold must go.
                 .doOnError(failure -> call.abandon())
                 .doOnCancel(() -> call.finish(UsageStatus.CLIENT_ABORTED, CLIENT_CLOSED, "client_aborted"));
+    }
+
+    /** Whether a failed admission means the spool did not take it (full, closed, failing): the call is shed. */
+    static boolean isSpoolRefusal(Throwable failure) {
+        return failure instanceof SpoolFullException
+                || failure instanceof SpoolClosedException
+                || failure instanceof SpoolIoException;
     }
 
     void implausibleUsage() {
