@@ -82,6 +82,12 @@ class AdmissionCapsIT {
     static final FakeOpenAiUpstream UPSTREAM = FakeOpenAiUpstream.start();
     static final Instant NOON = Instant.parse("2026-08-20T12:00:00Z");
     static final MutableClock CLOCK = new MutableClock(NOON);
+
+    /**
+     * Each scenario runs on a day of its own after {@link #NOON}: a budget given to a tenant is seeded with the spend
+     * this node's spool already holds in its window, so scenarios sharing a day would see each other's spend.
+     */
+    static int scenarioDay;
     static final HttpClient HTTP =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -153,7 +159,7 @@ class AdmissionCapsIT {
     void fresh() {
         UPSTREAM.reset();
         UPSTREAM.defaultReply(PlannedReply.ok(new Usage(10, 1000, 0, 0)));
-        CLOCK.set(NOON);
+        CLOCK.set(NOON.plus(Duration.ofDays(++scenarioDay)));
         spool = new SpoolContents(spoolDir).fromNowOn();
     }
 
@@ -237,7 +243,8 @@ class AdmissionCapsIT {
 
     @Test
     void threeDimesFitThirtyCentsAndTheFourthIsRefused() throws Exception {
-        // given a $0.30 budget and requests of $0.10 each, estimated and actual
+        // given a $0.30 budget on 2026-08-20 (a day no other scenario spends on) and requests of $0.10 each
+        CLOCK.set(NOON);
         budget("b-three", "0.30", "0");
 
         // when
@@ -273,16 +280,16 @@ class AdmissionCapsIT {
         budget("b-rate", "100.00", "0");
 
         // when / then
-        assertThat(at("2026-08-20T12:00:59.900Z").statusCode()).isEqualTo(200);
-        assertThat(at("2026-08-20T12:00:59.950Z").statusCode()).isEqualTo(200);
-        HttpResponse<String> third = at("2026-08-20T12:01:00.010Z");
-        HttpResponse<String> fourth = at("2026-08-20T12:01:00.050Z");
+        assertThat(at("2026-07-20T12:00:59.900Z").statusCode()).isEqualTo(200);
+        assertThat(at("2026-07-20T12:00:59.950Z").statusCode()).isEqualTo(200);
+        HttpResponse<String> third = at("2026-07-20T12:01:00.010Z");
+        HttpResponse<String> fourth = at("2026-07-20T12:01:00.050Z");
         assertThat(third.statusCode()).isEqualTo(429);
         assertThat(third.headers().firstValue("retry-after")).hasValue("60");
         assertThat(third.body()).contains("\"type\":\"rate_limit_exceeded\"").contains("2 requests per minute");
         assertThat(fourth.statusCode()).isEqualTo(429);
         assertThat(fourth.headers().firstValue("retry-after")).hasValue("60");
-        assertThat(at("2026-08-20T12:02:00.000Z").statusCode()).isEqualTo(200);
+        assertThat(at("2026-07-20T12:02:00.000Z").statusCode()).isEqualTo(200);
 
         // and the refused ones were neither forwarded nor charged: three served at $0.10
         assertThat(UPSTREAM.requests()).hasSize(3);
