@@ -148,18 +148,26 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
         }
         AdmissionControl.Admitted admitted = (AdmissionControl.Admitted) decision;
         MeteredRequest metered = call.request;
-        UsageRecord record = UsageRecord.admission(
-                call.requestId,
-                call.tenantId,
-                endpoint.provider(),
-                endpoint.route(),
-                metered.model(),
-                metered.stream(),
-                call.at,
-                admitted.estimate().cost());
         AnswerRecorder recorder = ticket == null ? null : idempotency.recorder();
         MeteredCall.Ending ending = completion -> ended(call.tenantId, completion, recorder, ticket);
-        Mono<MeteredCall> spooled = metering.admit(record, admitted.reservation(), recorder, ending);
+        Mono<MeteredCall> spooled;
+        try {
+            UsageRecord record = UsageRecord.admission(
+                    call.requestId,
+                    call.tenantId,
+                    endpoint.provider(),
+                    endpoint.route(),
+                    metered.model(),
+                    metered.stream(),
+                    call.at,
+                    admitted.estimate().cost());
+            spooled = metering.admit(record, admitted.reservation(), recorder, ending);
+        } catch (RuntimeException e) {
+            // Nothing was spooled: the hold and the key go with the failure.
+            admitted.reservation().release();
+            ending.ended(null);
+            throw e;
+        }
         if (metering.awaitsAdmission()) {
             // The durable admission completes on the spool's writer thread; forward from the call's own loop.
             spooled = spooled.publishOn(Schedulers.fromExecutor(eventLoopOf(request)));
@@ -189,16 +197,14 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
     }
 
     private Mono<Void> replay(HttpServerResponse response, Call call, StoredAnswer answer) {
-        metering.refuse(UsageRecord.refusal(
+        metering.refuse(
+                endpoint,
                 call.requestId,
                 call.tenantId,
-                endpoint.provider(),
-                endpoint.route(),
-                call.request.model(),
-                call.request.stream(),
+                call.request,
                 call.at,
                 answer.status(),
-                IdempotentRequests.REPLAYED));
+                IdempotentRequests.REPLAYED);
         return IdempotentRequests.send(response, answer);
     }
 
@@ -206,16 +212,7 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
         if (retryAfterSeconds > 0) {
             response.header(HttpHeaderNames.RETRY_AFTER, Long.toString(retryAfterSeconds));
         }
-        metering.refuse(UsageRecord.refusal(
-                call.requestId,
-                call.tenantId,
-                endpoint.provider(),
-                endpoint.route(),
-                call.request.model(),
-                call.request.stream(),
-                call.at,
-                error.status(),
-                error.code()));
+        metering.refuse(endpoint, call.requestId, call.tenantId, call.request, call.at, error.status(), error.code());
         return errors.send(response, error);
     }
 
@@ -224,16 +221,7 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
         // What a client claims is recorded only when it looks like a tenant id: never a pasted key, a spreadsheet
         // formula or a few kilobytes of junk in the ledger.
         String claimed = TenantId.isWellFormed(tenant) ? tenant : "-";
-        metering.refuse(UsageRecord.refusal(
-                requestId,
-                claimed,
-                endpoint.provider(),
-                endpoint.route(),
-                null,
-                false,
-                at,
-                error.status(),
-                error.code()));
+        metering.refuse(endpoint, requestId, claimed, null, at, error.status(), error.code());
         return errors.send(response, error);
     }
 

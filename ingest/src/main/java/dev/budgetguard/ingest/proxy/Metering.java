@@ -67,6 +67,30 @@ public final class Metering {
         return awaitAdmission;
     }
 
+    /**
+     * Spools the refusal of a request on {@code endpoint} that was not forwarded; {@code request} is {@code null} when
+     * it was refused before its body was read.
+     */
+    void refuse(
+            ProviderEndpoint endpoint,
+            String requestId,
+            String tenantId,
+            MeteredRequest request,
+            Instant at,
+            int httpStatus,
+            String errorCode) {
+        refuse(UsageRecord.refusal(
+                requestId,
+                tenantId,
+                endpoint.provider(),
+                endpoint.route(),
+                request == null ? null : request.model(),
+                request != null && request.stream(),
+                at,
+                httpStatus,
+                errorCode));
+    }
+
     public void refuse(UsageRecord refusal) {
         metrics.outcome(UsageStatus.REJECTED);
         log.append(refusal).whenComplete(this::onAppended);

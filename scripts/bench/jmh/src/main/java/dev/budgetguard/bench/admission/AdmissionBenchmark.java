@@ -1,8 +1,8 @@
 package dev.budgetguard.bench.admission;
 
 import dev.budgetguard.ingest.admission.Admission;
-import dev.budgetguard.ingest.admission.Budget;
-import dev.budgetguard.ingest.admission.BudgetPeriod;
+import dev.budgetguard.schemas.budget.Budget;
+import dev.budgetguard.schemas.budget.BudgetPeriod;
 import dev.budgetguard.ingest.admission.LockFreeSpendLedger;
 import dev.budgetguard.ingest.admission.SpendBaseline;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package dev.budgetguard.ingest.admission;
 
+import dev.budgetguard.schemas.budget.Budget;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
