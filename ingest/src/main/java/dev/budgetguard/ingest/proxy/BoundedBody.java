@@ -1,6 +1,8 @@
 package dev.budgetguard.ingest.proxy;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.util.Arrays;
 import java.util.function.IntFunction;
 import reactor.core.publisher.Flux;
@@ -50,6 +52,19 @@ public final class BoundedBody {
         int expected = declaredLength > 0 ? (int) declaredLength : -1;
         return chunks.reduceWith(() -> new BoundedBody(limit, expected, tooLarge), BoundedBody::append)
                 .map(BoundedBody::bytes);
+    }
+
+    /** The {@code Content-Length} a message declares, or -1 when it declares none (or nothing readable). */
+    public static long declaredLength(HttpHeaders headers) {
+        String value = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private BoundedBody append(ByteBuf chunk) {

@@ -5,9 +5,6 @@ import dev.budgetguard.ingest.proxy.idempotency.StoredAnswer;
 import dev.budgetguard.ingest.tenant.AuthenticatedTenant;
 import dev.budgetguard.ingest.tenant.TenantAuthenticator;
 import dev.budgetguard.ingest.tenant.TenantId;
-import dev.budgetguard.schemas.spool.SpoolClosedException;
-import dev.budgetguard.schemas.spool.SpoolFullException;
-import dev.budgetguard.schemas.spool.SpoolIoException;
 import dev.budgetguard.schemas.usage.UsageRecord;
 import dev.budgetguard.schemas.usage.UsageStatus;
 import io.netty.channel.EventLoop;
@@ -93,7 +90,7 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
             return refuse(response, requestId, claimed, at, ErrorAnswer.INVALID_CREDENTIALS.error());
         }
         String tenantId = tenant.get().tenantId();
-        long declared = declaredLength(headers);
+        long declared = BoundedBody.declaredLength(headers);
         if (declared > maxBodyBytes) {
             return refuse(response, requestId, tenantId, at, ErrorAnswer.REQUEST_TOO_LARGE.error());
         }
@@ -176,7 +173,7 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
                         .forward(metered, request.requestHeaders(), started, response)
                         // A net under every ending the forwarder covers: no call may keep its hold.
                         .doFinally(signal -> started.finish(UsageStatus.UPSTREAM_ERROR, 500, "internal_error")))
-                .onErrorResume(MeteredRouteHandler::isSpoolRefusal, e -> {
+                .onErrorResume(Metering::isSpoolRefusal, e -> {
                     if (ticket != null) {
                         ticket.abandon();
                     }
@@ -241,28 +238,10 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
         return errors.send(response, ErrorAnswer.INTERNAL);
     }
 
-    private static boolean isSpoolRefusal(Throwable failure) {
-        return failure instanceof SpoolFullException
-                || failure instanceof SpoolClosedException
-                || failure instanceof SpoolIoException;
-    }
-
     private static EventLoop eventLoopOf(HttpServerRequest request) {
         EventLoop[] loop = new EventLoop[1];
         request.withConnection(connection -> loop[0] = connection.channel().eventLoop());
         return loop[0];
-    }
-
-    private static long declaredLength(HttpHeaders headers) {
-        String value = headers.get(HttpHeaderNames.CONTENT_LENGTH);
-        if (value == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private static boolean isBlank(String value) {

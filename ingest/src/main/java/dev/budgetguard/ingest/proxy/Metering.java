@@ -2,7 +2,9 @@ package dev.budgetguard.ingest.proxy;
 
 import dev.budgetguard.ingest.admission.Reservation;
 import dev.budgetguard.schemas.pricing.PriceBook;
+import dev.budgetguard.schemas.spool.SpoolClosedException;
 import dev.budgetguard.schemas.spool.SpoolFullException;
+import dev.budgetguard.schemas.spool.SpoolIoException;
 import dev.budgetguard.schemas.spool.UsageLog;
 import dev.budgetguard.schemas.usage.Cost;
 import dev.budgetguard.schemas.usage.CostStatus;
@@ -124,6 +126,13 @@ public final class Metering {
                 // Taken but not made durable: the call never starts, and its hold must go.
                 .doOnError(failure -> call.abandon())
                 .doOnCancel(() -> call.finish(UsageStatus.CLIENT_ABORTED, CLIENT_CLOSED, "client_aborted"));
+    }
+
+    /** Whether a failed admission means the spool did not take it (full, closed, failing): the call is shed. */
+    static boolean isSpoolRefusal(Throwable failure) {
+        return failure instanceof SpoolFullException
+                || failure instanceof SpoolClosedException
+                || failure instanceof SpoolIoException;
     }
 
     void implausibleUsage() {

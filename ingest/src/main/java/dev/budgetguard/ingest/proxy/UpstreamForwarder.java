@@ -87,7 +87,7 @@ final class UpstreamForwarder {
                     .then()
                     .doOnSuccess(done -> finishStream(call, response, status));
         }
-        long declared = declaredLength(upstream);
+        long declared = BoundedBody.declaredLength(upstream.responseHeaders());
         return BoundedBody.read(upstreamBody, maxResponseBytes, declared, UpstreamTooLargeException::new)
                 .flatMap(bytes -> {
                     call.upstreamDone();
@@ -106,18 +106,6 @@ final class UpstreamForwarder {
                             .then()
                             .doOnSuccess(done -> finishAnswered(call, success, status));
                 });
-    }
-
-    private static long declaredLength(HttpClientResponse upstream) {
-        String value = upstream.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
-        if (value == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     /**
