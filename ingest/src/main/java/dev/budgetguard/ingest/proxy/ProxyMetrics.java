@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * <p>{@code budgetguard.proxy.requests{outcome}} counts every request the proxy answered: the ledger statuses
  * ({@code ok}, {@code usage_missing}, {@code upstream_error}, {@code client_aborted}, {@code rejected}) plus
- * {@code spool_full} for requests shed because no record could be written.
+ * {@code spool_full} for requests shed because no record could be written. {@code budgetguard.proxy.usage.unpriced}
+ * counts calls whose tokens were counted for a model with no price in force (recorded unpriced, never $0).
  */
 public final class ProxyMetrics {
 

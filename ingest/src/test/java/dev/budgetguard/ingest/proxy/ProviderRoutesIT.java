@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -256,23 +257,28 @@ class ProviderRoutesIT {
     }
 
     @Test
-    void anAnswerWithoutUsageIsRecordedAsUsageMissingNeverAsFree() throws Exception {
+    void anAnswerWithoutUsageIsRecordedAsUsageMissingAtTheReservationsEstimate() throws Exception {
         // given an Anthropic answer that reports no usage
         UPSTREAM.serve(
                 "/messages",
                 "{\"id\":\"msg_1\",\"type\":\"message\",\"content\":[]}".getBytes(StandardCharsets.UTF_8),
                 GoldenReplies.bytes("anthropic/messages-cache-write.sse"));
         try {
-            // when
-            HttpResponse<byte[]> answer =
-                    post("/v1/messages", "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":100,\"messages\":[]}");
+            // when the same request is sent with max_tokens 100 and 200
+            UsageRecord bound100 = completion(
+                    post("/v1/messages", "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":100,\"messages\":[]}"));
+            UsageRecord bound200 = completion(
+                    post("/v1/messages", "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":200,\"messages\":[]}"));
 
-            // then
-            UsageRecord completion = completion(answer);
-            assertThat(completion.status()).isEqualTo(UsageStatus.USAGE_MISSING);
-            assertThat(completion.cost().status())
-                    .isNotEqualTo(CostStatus.PRICED)
-                    .isNotEqualTo(CostStatus.NONE);
+            // then each carries its reservation's estimate, and the estimates differ by exactly 100 output tokens at
+            // $15/M: the route fed the request's own max_tokens to the estimate
+            for (UsageRecord completion : List.of(bound100, bound200)) {
+                assertThat(completion.status()).isEqualTo(UsageStatus.USAGE_MISSING);
+                assertThat(completion.cost().status()).isEqualTo(CostStatus.ESTIMATED);
+                assertThat(completion.cost().amountUsd()).isPositive();
+            }
+            assertThat(bound200.cost().amountUsd().subtract(bound100.cost().amountUsd()))
+                    .isEqualByComparingTo("0.0015");
         } finally {
             UPSTREAM.serve("/messages", "anthropic/messages-cache-write", true);
         }

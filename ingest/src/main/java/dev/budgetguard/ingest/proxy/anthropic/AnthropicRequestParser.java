@@ -5,7 +5,6 @@ import dev.budgetguard.ingest.proxy.ErrorAnswer;
 import dev.budgetguard.ingest.proxy.InvalidProxyRequestException;
 import dev.budgetguard.ingest.proxy.MeteredRequest;
 import dev.budgetguard.ingest.proxy.wire.StrictJson;
-import dev.budgetguard.ingest.proxy.wire.TokenCounts;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -36,7 +35,7 @@ final class AnthropicRequestParser {
             while ((name = p.nextName()) != null) {
                 JsonToken value = p.nextToken();
                 switch (name) {
-                    case "model" -> model = TokenCounts.text(p, value);
+                    case "model" -> model = StrictJson.stringOrNull(p, value);
                     case "stream" -> stream = StrictJson.bool(value, ErrorAnswer.INVALID_STREAM);
                     case "max_tokens" -> maxTokens = StrictJson.longOrNull(p, value);
                     default -> p.skipChildren();

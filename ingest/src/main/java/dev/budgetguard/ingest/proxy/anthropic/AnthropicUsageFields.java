@@ -1,6 +1,7 @@
 package dev.budgetguard.ingest.proxy.anthropic;
 
 import dev.budgetguard.ingest.proxy.ReportedUsage;
+import dev.budgetguard.ingest.proxy.wire.StrictJson;
 import dev.budgetguard.ingest.proxy.wire.TokenCounts;
 import dev.budgetguard.schemas.usage.ServiceTier;
 import dev.budgetguard.schemas.usage.TokenUsage;
@@ -37,7 +38,7 @@ record AnthropicUsageFields(
                 case "cache_creation" -> readCacheCreation(p, value, f);
                 case "output_tokens" -> f[5] = TokenCounts.count(p, value);
                 case "output_tokens_details" -> f[6] = thinking(p, value);
-                case "service_tier" -> tier = TokenCounts.text(p, value);
+                case "service_tier" -> tier = StrictJson.stringOrNull(p, value);
                 default -> p.skipChildren();
             }
         }

@@ -5,7 +5,6 @@ import dev.budgetguard.ingest.proxy.ErrorAnswer;
 import dev.budgetguard.ingest.proxy.InvalidProxyRequestException;
 import dev.budgetguard.ingest.proxy.MeteredRequest;
 import dev.budgetguard.ingest.proxy.wire.StrictJson;
-import dev.budgetguard.ingest.proxy.wire.TokenCounts;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -42,7 +41,7 @@ final class OpenAiRequestParser {
             if (name.equals(route.outputBound())) {
                 bound = StrictJson.longOrNull(p, value);
             } else if ("model".equals(name)) {
-                model = TokenCounts.text(p, value);
+                model = StrictJson.stringOrNull(p, value);
             } else if ("stream".equals(name) && route.streams()) {
                 stream = StrictJson.bool(value, ErrorAnswer.INVALID_STREAM);
             } else if ("stream_options".equals(name) && route.asksForStreamUsage()) {

@@ -5,7 +5,7 @@ import dev.budgetguard.ingest.proxy.ReportedUsage;
 import dev.budgetguard.ingest.proxy.StreamInspector;
 import dev.budgetguard.ingest.proxy.UsageSink;
 import dev.budgetguard.ingest.proxy.wire.RootMember;
-import dev.budgetguard.ingest.proxy.wire.TokenCounts;
+import dev.budgetguard.ingest.proxy.wire.StrictJson;
 import dev.budgetguard.ingest.proxy.wire.UsageObjects;
 import dev.budgetguard.schemas.usage.TokenUsage;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +59,7 @@ final class ResponsesStreamInspector implements StreamInspector {
             if ("usage".equals(name) && value == JsonToken.START_OBJECT) {
                 tokens = OpenAiUsage.readMembers(p, OpenAiRoute.RESPONSES);
             } else if ("service_tier".equals(name)) {
-                tier = TokenCounts.text(p, value);
+                tier = StrictJson.stringOrNull(p, value);
             } else {
                 p.skipChildren();
             }

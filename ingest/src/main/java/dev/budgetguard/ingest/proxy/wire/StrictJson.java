@@ -68,6 +68,15 @@ public final class StrictJson {
         return null;
     }
 
+    /** The string the parser is on, or {@code null} (value skipped) when it is anything else. */
+    public static String stringOrNull(JsonParser p, JsonToken value) {
+        if (value == JsonToken.VALUE_STRING) {
+            return p.getString();
+        }
+        p.skipChildren();
+        return null;
+    }
+
     /** A model the proxy meters: present, and a plausible id. */
     public static String requireModel(String model) {
         if (model == null || model.isBlank()) {

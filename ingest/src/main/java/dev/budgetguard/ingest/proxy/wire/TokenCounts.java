@@ -35,13 +35,4 @@ public final class TokenCounts {
     public static long countOrZero(JsonParser p, JsonToken value) {
         return Math.max(0, count(p, value));
     }
-
-    /** The string the parser is positioned on, or {@code null} (value skipped) when it is not one. */
-    public static String text(JsonParser p, JsonToken value) {
-        if (value == JsonToken.VALUE_STRING) {
-            return p.getString();
-        }
-        p.skipChildren();
-        return null;
-    }
 }
