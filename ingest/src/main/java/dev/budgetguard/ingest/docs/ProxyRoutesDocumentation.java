@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.PathParameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -26,10 +27,35 @@ final class ProxyRoutesDocumentation implements OpenApiCustomizer {
     /** A proxied route: its path, a summary, and where its body is specified. */
     record ProxyRoute(String path, String summary, String bodyReference) {}
 
-    static final List<ProxyRoute> ROUTES = List.of(new ProxyRoute(
-            "/v1/chat/completions",
-            "OpenAI chat completions, streamed (SSE) or not, metered and capped",
-            "https://platform.openai.com/docs/api-reference/chat/create"));
+    static final List<ProxyRoute> ROUTES = List.of(
+            new ProxyRoute(
+                    "/v1/chat/completions",
+                    "OpenAI chat completions, streamed (SSE) or not, metered and capped",
+                    "https://platform.openai.com/docs/api-reference/chat/create"),
+            new ProxyRoute(
+                    "/v1/responses",
+                    "OpenAI Responses, streamed (usage on response.completed) or not, metered and capped",
+                    "https://platform.openai.com/docs/api-reference/responses/create"),
+            new ProxyRoute(
+                    "/v1/completions",
+                    "OpenAI legacy completions, streamed (SSE) or not, metered and capped",
+                    "https://platform.openai.com/docs/api-reference/completions/create"),
+            new ProxyRoute(
+                    "/v1/embeddings",
+                    "OpenAI embeddings, metered and capped",
+                    "https://platform.openai.com/docs/api-reference/embeddings/create"),
+            new ProxyRoute(
+                    "/v1/messages",
+                    "Anthropic Messages, streamed (SSE) or not, metered and capped; anthropic-version passed through",
+                    "https://docs.anthropic.com/en/api/messages"),
+            new ProxyRoute(
+                    "/v1beta/models/{model}:generateContent",
+                    "Gemini generateContent, metered and capped",
+                    "https://ai.google.dev/api/generate-content"),
+            new ProxyRoute(
+                    "/v1beta/models/{model}:streamGenerateContent",
+                    "Gemini streamGenerateContent with alt=sse, metered and capped",
+                    "https://ai.google.dev/api/generate-content"));
 
     private static final Map<String, String> REFUSALS = Map.of(
             "400", "Invalid request (OpenAI error JSON naming the problem); nothing forwarded.",
@@ -64,7 +90,14 @@ final class ProxyRoutesDocumentation implements OpenApiCustomizer {
         REFUSALS.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(refusal -> responses.addApiResponse(refusal.getKey(), json(refusal.getValue(), ERROR)));
-        return new Operation()
+        Operation operation = new Operation();
+        if (route.path().contains("{model}")) {
+            operation.addParametersItem(new PathParameter()
+                    .name("model")
+                    .description("The Gemini model, for example gemini-2.5-flash")
+                    .schema(new StringSchema()));
+        }
+        return operation
                 .addTagsItem("proxy")
                 .summary(route.summary())
                 .description("The body is the provider's own format: " + route.bodyReference())

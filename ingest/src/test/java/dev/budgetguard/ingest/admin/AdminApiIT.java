@@ -50,6 +50,16 @@ class AdminApiIT extends AdminApiScenarios {
                 .exists()
                 .jsonPath("$.paths['/v1/chat/completions'].post.security[0].tenantKey")
                 .exists()
+                .jsonPath("$.paths['/v1/messages'].post.responses['402']")
+                .exists()
+                .jsonPath("$.paths['/v1/responses'].post")
+                .exists()
+                .jsonPath("$.paths['/v1/embeddings'].post")
+                .exists()
+                .jsonPath("$.paths['/v1/completions'].post")
+                .exists()
+                .jsonPath("$.paths['/v1beta/models/{model}:streamGenerateContent'].post.parameters[0].name")
+                .isEqualTo("model")
                 .jsonPath("$.components.securitySchemes.adminKey.name")
                 .isEqualTo("X-Admin-Key");
     }
