@@ -52,7 +52,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The pipeline is the same for every provider: a second {@link MeteredRoute} bean, on a Gemini-style path template
+ * The pipeline is the same for every provider: a second {@link MeteredRoute} bean, on a Gemini-style path template (under /v1test, apart from the real Gemini routes)
  * with the model in the path, is served next to chat completions, gets its path and query, and answers the proxy's
  * own refusals in its own error shape.
  */
@@ -94,18 +94,18 @@ class MeteredRoutesIT {
 
         @Override
         public String route() {
-            return "/v1beta/models/{model}:generateContent";
+            return "/v1test/models/{model}:generateContent";
         }
 
         @Override
         public List<String> paths() {
-            return List.of(route(), "/v1beta/models/{model}:streamGenerateContent");
+            return List.of(route(), "/v1test/models/{model}:streamGenerateContent");
         }
 
         @Override
         public MeteredRequest parse(String path, String query, byte[] body) {
             SEEN.set(path + "?" + query);
-            String model = path.substring("/v1beta/models/".length(), path.indexOf(':'));
+            String model = path.substring("/v1test/models/".length(), path.indexOf(':'));
             String forward = "{\"model\":\"" + model + "\"}";
             return new MeteredRequest(
                     model,
@@ -167,15 +167,15 @@ class MeteredRoutesIT {
         UPSTREAM.plan(PlannedReply.ok(new Usage(1200, 300, 0, 0)));
 
         // when
-        HttpResponse<String> response = post("/v1beta/models/gpt-4o:generateContent?alt=sse", "{\"contents\":[]}");
+        HttpResponse<String> response = post("/v1test/models/gpt-4o:generateContent?alt=sse", "{\"contents\":[]}");
 
         // then the endpoint read the model from the path and got the query, and the call was metered under its route
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(SEEN.get()).isEqualTo("/v1beta/models/gpt-4o:generateContent?alt=sse");
+        assertThat(SEEN.get()).isEqualTo("/v1test/models/gpt-4o:generateContent?alt=sse");
         assertThat(UPSTREAM.requests().get(0).body()).isEqualTo("{\"model\":\"gpt-4o\"}");
         UsageRecord completion = spool.await(requestId(response), RecordKind.COMPLETION);
         assertThat(completion.provider()).isEqualTo("pathmodel");
-        assertThat(completion.route()).isEqualTo("/v1beta/models/{model}:generateContent");
+        assertThat(completion.route()).isEqualTo("/v1test/models/{model}:generateContent");
         assertThat(completion.model()).isEqualTo("gpt-4o");
         assertThat(completion.usage()).isEqualTo(TokenUsage.of(1200, 300));
 
@@ -191,8 +191,8 @@ class MeteredRoutesIT {
                 ACME, List.of(new Budget("b-zero", ACME, BudgetPeriod.DAILY, BigDecimal.ZERO, ZoneId.of("UTC"))));
 
         // when
-        HttpResponse<String> refused = post("/v1beta/models/gpt-4o:streamGenerateContent", "{}");
-        HttpResponse<String> anonymous = post("/v1beta/models/gpt-4o:generateContent", "{}", Map.of());
+        HttpResponse<String> refused = post("/v1test/models/gpt-4o:streamGenerateContent", "{}");
+        HttpResponse<String> anonymous = post("/v1test/models/gpt-4o:generateContent", "{}", Map.of());
 
         // then
         assertThat(refused.statusCode()).isEqualTo(402);
