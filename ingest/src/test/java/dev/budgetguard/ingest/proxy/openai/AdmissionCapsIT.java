@@ -88,6 +88,7 @@ class AdmissionCapsIT {
      * this node's spool already holds in its window, so scenarios sharing a day would see each other's spend.
      */
     static int scenarioDay;
+
     static final HttpClient HTTP =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
