@@ -35,11 +35,19 @@ final class PromptTokens {
 
     /**
      * @param exactCountLimitChars largest total text counted exactly; a longer prompt is bounded by its bytes instead,
-     *     which can only overestimate, so that no request spends more than a fraction of a millisecond tokenizing on
-     *     the event loop
+     *     which can only overestimate, so that tokenizing one request never takes more than a bounded time
      */
     PromptTokens(int exactCountLimitChars) {
         this.exactCountLimitChars = exactCountLimitChars;
+    }
+
+    /** How many characters {@link #upperBound} would tokenize for this prompt: 0 when it only adds up bytes. */
+    long tokenizerWork(String model, PromptSize prompt) {
+        if (encodingOf(model) == null) {
+            return 0;
+        }
+        long chars = totalChars(prompt.texts());
+        return chars <= exactCountLimitChars ? chars : 0;
     }
 
     long upperBound(String model, PromptSize prompt) {

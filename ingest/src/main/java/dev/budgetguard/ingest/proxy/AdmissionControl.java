@@ -19,11 +19,17 @@ final class AdmissionControl {
     private final CostEstimator estimator;
     private final SpendLedger ledger;
     private final RateLimiter limiter;
+    private final long loopTokenizerChars;
 
-    AdmissionControl(CostEstimator estimator, SpendLedger ledger, RateLimiter limiter) {
+    /**
+     * @param loopTokenizerChars most prompt characters tokenized on the event loop; a longer prompt is counted on a
+     *     worker thread first ({@link #estimatesOnTheLoop})
+     */
+    AdmissionControl(CostEstimator estimator, SpendLedger ledger, RateLimiter limiter, long loopTokenizerChars) {
         this.estimator = estimator;
         this.ledger = ledger;
         this.limiter = limiter;
+        this.loopTokenizerChars = loopTokenizerChars;
     }
 
     /** What admission decided for one request. */
@@ -35,8 +41,18 @@ final class AdmissionControl {
     /** Not forwarded; nothing held or counted. {@code retryAfterSeconds} is 0 unless rate limited. */
     record Refused(ProxyError error, long retryAfterSeconds) implements Decision {}
 
-    Decision admit(String tenantId, MeteredRequest request, Instant at) {
-        CostEstimate estimate = estimator.estimate(request.model(), at, request.prompt(), request.maxOutputTokens());
+    /** Whether the request's estimate is cheap enough to make on the event loop. */
+    boolean estimatesOnTheLoop(MeteredRequest request) {
+        return estimator.tokenizerWork(request.model(), request.prompt()) <= loopTokenizerChars;
+    }
+
+    /** The request's worst-case cost; pure, so it may run anywhere and be dropped. */
+    CostEstimate estimate(MeteredRequest request, Instant at) {
+        return estimator.estimate(request.model(), at, request.prompt(), request.maxOutputTokens());
+    }
+
+    /** Reserves {@code estimate} and counts the rate limits, all or nothing. */
+    Decision admit(String tenantId, CostEstimate estimate, Instant at) {
         Admission admission = ledger.tryAdmit(tenantId, estimate.amountUsd(), at);
         if (admission instanceof Admission.Refused refused) {
             return new Refused(Refusals.budgetExceeded(refused, estimate), 0);

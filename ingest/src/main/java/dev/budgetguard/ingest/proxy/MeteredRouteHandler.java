@@ -1,5 +1,6 @@
 package dev.budgetguard.ingest.proxy;
 
+import dev.budgetguard.ingest.admission.CostEstimate;
 import dev.budgetguard.ingest.proxy.idempotency.IdempotencyStore;
 import dev.budgetguard.ingest.proxy.idempotency.StoredAnswer;
 import dev.budgetguard.ingest.tenant.AuthenticatedTenant;
@@ -37,11 +38,11 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
     private static final Logger LOG = LoggerFactory.getLogger(MeteredRouteHandler.class);
     private static final AsciiString REQUEST_ID = AsciiString.cached(REQUEST_ID_HEADER);
     private static final AsciiString TENANT = AsciiString.cached("x-tenant-id");
-    private static final AsciiString API_KEY = AsciiString.cached("x-api-key");
     private static final AsciiString IDEMPOTENCY_KEY = AsciiString.cached("idempotency-key");
 
     private final ProviderEndpoint endpoint;
     private final ErrorShape errors;
+    private final AsciiString apiKey;
     private final TenantAuthenticator authenticator;
     private final Metering metering;
     private final UpstreamForwarder forwarder;
@@ -58,6 +59,7 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
             ProxyProperties properties) {
         this.endpoint = route.endpoint();
         this.errors = endpoint.errorShape();
+        this.apiKey = AsciiString.cached(endpoint.apiKeyHeader());
         this.authenticator = authenticator;
         this.metering = metering;
         this.admission = admission;
@@ -81,7 +83,7 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
         response.header(REQUEST_ID, requestId);
         HttpHeaders headers = request.requestHeaders();
         String claimed = headers.get(TENANT);
-        String key = headers.get(API_KEY);
+        String key = headers.get(apiKey);
         if (isBlank(claimed) || isBlank(key)) {
             return refuse(response, requestId, claimed, at, ErrorAnswer.MISSING_CREDENTIALS.error());
         }
@@ -136,11 +138,28 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
 
     private Mono<Void> admit(
             HttpServerRequest request, HttpServerResponse response, Call call, IdempotencyStore.Ticket ticket) {
-        AdmissionControl.Decision decision = admission.admit(call.tenantId, call.request, call.at);
+        if (admission.estimatesOnTheLoop(call.request)) {
+            return admit(request, response, call, ticket, admission.estimate(call.request, call.at));
+        }
+        // A long prompt is tokenized on a worker so that the event loop never stalls on it; the money is reserved
+        // back on the call's loop, so a client leaving meanwhile drops a number, never a hold.
+        return Mono.fromCallable(() -> admission.estimate(call.request, call.at))
+                .subscribeOn(Schedulers.boundedElastic())
+                .publishOn(Schedulers.fromExecutor(eventLoopOf(request)))
+                .flatMap(estimate -> admit(request, response, call, ticket, estimate))
+                .doOnCancel(() -> abandon(ticket))
+                .doOnError(e -> abandon(ticket));
+    }
+
+    private Mono<Void> admit(
+            HttpServerRequest request,
+            HttpServerResponse response,
+            Call call,
+            IdempotencyStore.Ticket ticket,
+            CostEstimate estimate) {
+        AdmissionControl.Decision decision = admission.admit(call.tenantId, estimate, call.at);
         if (decision instanceof AdmissionControl.Refused refused) {
-            if (ticket != null) {
-                ticket.abandon();
-            }
+            abandon(ticket);
             return refuse(response, call, refused.error(), refused.retryAfterSeconds());
         }
         AdmissionControl.Admitted admitted = (AdmissionControl.Admitted) decision;
@@ -174,12 +193,16 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
                         // A net under every ending the forwarder covers: no call may keep its hold.
                         .doFinally(signal -> started.finish(UsageStatus.UPSTREAM_ERROR, 500, "internal_error")))
                 .onErrorResume(Metering::isSpoolRefusal, e -> {
-                    if (ticket != null) {
-                        ticket.abandon();
-                    }
+                    abandon(ticket);
                     metering.shed();
                     return errors.send(response, ErrorAnswer.SPOOL_FULL);
                 });
+    }
+
+    private static void abandon(IdempotencyStore.Ticket ticket) {
+        if (ticket != null) {
+            ticket.abandon();
+        }
     }
 
     /** Counts the output produced against tokens per minute and keeps (or lets go) an idempotent answer. */

@@ -54,6 +54,15 @@ public interface ProviderEndpoint {
     /** A fresh inspector for one streamed call; it reports usage to {@code call} as the events pass. */
     StreamInspector streamInspector(MeteredRequest request, MeteredCall call);
 
+    /**
+     * The header carrying the tenant's BudgetGuard key on this route, next to {@code X-Tenant-Id}: {@code x-api-key}
+     * (what OpenAI-style clients are given as a default header, and what Anthropic's SDKs send their key in); a
+     * Gemini endpoint may say {@code x-goog-api-key}. Never forwarded, whatever it is.
+     */
+    default String apiKeyHeader() {
+        return "x-api-key";
+    }
+
     /** How the proxy's own error answers (credentials, refusals, upstream failures) look on this endpoint. */
     default ErrorShape errorShape() {
         return ErrorShape.OPENAI;

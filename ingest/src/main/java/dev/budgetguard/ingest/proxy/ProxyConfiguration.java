@@ -106,7 +106,8 @@ public class ProxyConfiguration {
             IdempotencyStore idempotencyStore,
             IdempotencyProperties idempotency,
             ProxyProperties properties) {
-        AdmissionControl admission = new AdmissionControl(costEstimator, spendLedger, rateLimiter);
+        AdmissionControl admission =
+                new AdmissionControl(costEstimator, spendLedger, rateLimiter, properties.exactTokenCountLoopLimit());
         IdempotentRequests idempotent = new IdempotentRequests(idempotencyStore, idempotency.maxAnswerBytes());
         List<MeteredRouteHandler> handlers = routes.stream()
                 .map(route ->

@@ -17,10 +17,12 @@ import org.springframework.util.unit.DataSize;
  *     request and between keep-alive requests) before it is closed
  * @param requestReadTimeout how long a client may take to send one whole request, headers and body, from its first
  *     byte; a slower one is closed. Never applies while an answer is being waited for or sent.
- * @param exactTokenCountLimit largest prompt text (in characters) whose tokens are counted exactly at admission, on
- *     the event loop; a longer prompt is bounded by its UTF-8 bytes instead (an overestimate, never an underestimate).
- *     jtokkit's o200k_base costs about 38 ns per character here (JMH CostEstimateBenchmark: 13 us p50 for a 300-char
- *     prompt, 153 us for 4,000, 2.3 ms for 60,000), so the default keeps the worst case near 150 us per request
+ * @param exactTokenCountLimit largest prompt text (in characters) whose tokens are counted exactly at admission; a
+ *     longer prompt is bounded by its UTF-8 bytes instead (an overestimate, never an underestimate)
+ * @param exactTokenCountLoopLimit largest prompt text counted on the event loop; a longer one (up to
+ *     {@code exactTokenCountLimit}) is counted on a worker thread first. jtokkit's o200k_base costs about 38 ns per
+ *     character here (JMH CostEstimateBenchmark: 13 us p50 for a 300-char prompt, 153 us for 4,000, 2.3 ms for
+ *     60,000), so the default keeps the loop's worst case near 150 us per request
  */
 @ConfigurationProperties("budgetguard.proxy")
 public record ProxyProperties(
@@ -29,7 +31,8 @@ public record ProxyProperties(
         @DefaultValue("32MB") DataSize maxResponseSize,
         @DefaultValue("60s") Duration idleTimeout,
         @DefaultValue("30s") Duration requestReadTimeout,
-        @DefaultValue("4096") int exactTokenCountLimit) {
+        @DefaultValue("1048576") int exactTokenCountLimit,
+        @DefaultValue("4096") int exactTokenCountLoopLimit) {
 
     public ProxyProperties {
         if (eventLoopThreads < 0) {
@@ -49,9 +52,10 @@ public record ProxyProperties(
             throw new IllegalArgumentException(
                     "budgetguard.proxy.max-response-size must be between 1B and 2GB, was " + maxResponseSize);
         }
-        if (exactTokenCountLimit < 0) {
-            throw new IllegalArgumentException(
-                    "budgetguard.proxy.exact-token-count-limit must not be negative, was " + exactTokenCountLimit);
+        if (exactTokenCountLimit < 0 || exactTokenCountLoopLimit < 0) {
+            throw new IllegalArgumentException("budgetguard.proxy.exact-token-count-limit and"
+                    + " exact-token-count-loop-limit must not be negative, were " + exactTokenCountLimit + " and "
+                    + exactTokenCountLoopLimit);
         }
         requirePositive("idle-timeout", idleTimeout);
         requirePositive("request-read-timeout", requestReadTimeout);

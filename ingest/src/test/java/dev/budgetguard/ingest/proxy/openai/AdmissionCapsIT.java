@@ -8,6 +8,9 @@ import static dev.budgetguard.ingest.proxy.openai.ProxyTestSupport.post;
 import static dev.budgetguard.ingest.proxy.openai.ProxyTestSupport.requestId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
 import dev.budgetguard.ingest.admission.BudgetUsage;
 import dev.budgetguard.ingest.admission.SpendBaseline;
 import dev.budgetguard.ingest.admission.SpendLedger;
@@ -118,6 +121,18 @@ class AdmissionCapsIT {
                     null,
                     null,
                     new BigDecimal("100"),
+                    8000));
+            // A GPT-4o family id (so o200k_base counts it) at $1 per 1M input tokens and nothing for output.
+            prices.add(new ModelPrice(
+                    "gpt-4o-bgtest",
+                    "openai",
+                    LocalDate.of(2026, 1, 1),
+                    null,
+                    BigDecimal.ONE,
+                    null,
+                    null,
+                    null,
+                    BigDecimal.ZERO,
                     8000));
             return new InMemoryPriceBook(prices);
         }
@@ -353,6 +368,28 @@ class AdmissionCapsIT {
         assertThat(completion.cost().amountUsd()).isEqualByComparingTo("0.40");
         awaitSettled("b-missing");
         assertThat(usage("b-missing").spentUsd()).isEqualByComparingTo("0.40");
+    }
+
+    @Test
+    void aLongPromptIsCountedExactlyOffTheEventLoop() throws Exception {
+        // given a 21,000-character prompt, past the 4,096 counted on the event loop
+        budget("b-long", "10.00", "0");
+        String text = "The quick brown fox jumps over the lazy dog. ".repeat(470);
+        String body = "{\"model\":\"gpt-4o-bgtest\",\"max_tokens\":10,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"" + text + "\"}]}";
+        Encoding o200k = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+        long expectedTokens = o200k.countTokensOrdinary("user") + o200k.countTokensOrdinary(text) + 3 + 3;
+
+        // when
+        HttpResponse<String> response = post(port, as(ACME, ACME_KEY), body);
+
+        // then the admission's estimate is the exact count at $1 per 1M, far below its byte bound
+        assertThat(response.statusCode()).isEqualTo(200);
+        UsageRecord admission = spool.await(requestId(response), RecordKind.ADMISSION);
+        assertThat(admission.cost().amountUsd())
+                .isEqualByComparingTo(BigDecimal.valueOf(expectedTokens).movePointLeft(6));
+        assertThat(expectedTokens).isLessThan(text.length() / 3);
+        awaitSettled("b-long");
     }
 
     private void budget(String id, String limit, String spent) {

@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The worst-case cost estimate made on the event loop for every request: an OpenAI prompt of {@code promptChars}
- * characters counted exactly with o200k_base (the bench's chat body is about 300; the default limit of exact counting
- * is 4,096), and the byte bound used for other providers and for prompts past the limit.
+ * characters counted exactly with o200k_base (the bench's chat body is about 300; the default limit of counting on the
+ * event loop is 4,096, past it a worker counts), and the byte bound used for other providers.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
