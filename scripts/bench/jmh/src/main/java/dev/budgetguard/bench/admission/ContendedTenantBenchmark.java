@@ -35,7 +35,7 @@ public class ContendedTenantBenchmark {
     @Setup
     public void load() {
         ledger.replaceBudgets("hot", AdmissionBenchmark.budgets("hot", "1000000"));
-        locked = new LockedAdmission("hot", AdmissionBenchmark.budgets("hot", "1000000"));
+        locked = new LockedAdmission("hot", AdmissionBenchmark.budgets("hot", "1000000"), clock.instant());
     }
 
     @Benchmark

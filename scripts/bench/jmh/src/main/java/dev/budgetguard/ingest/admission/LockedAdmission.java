@@ -16,10 +16,12 @@ public final class LockedAdmission {
 
     private final String tenantId;
     private final AtomicReference<TenantBook> book;
+    private final SpendListeners listeners = new SpendListeners();
 
-    public LockedAdmission(String tenantId, List<Budget> budgets) {
+    public LockedAdmission(String tenantId, List<Budget> budgets, Instant at) {
         this.tenantId = tenantId;
-        this.book = new AtomicReference<>(TenantBook.EMPTY.withBudgets(tenantId, budgets));
+        this.book = new AtomicReference<>(
+                TenantBook.EMPTY.withBudgets(tenantId, budgets, (budget, window) -> WindowSeeder.Seed.NONE, at));
     }
 
     public Admission tryAdmit(BigDecimal estimateUsd, Instant at) {
@@ -33,7 +35,7 @@ public final class LockedAdmission {
                 }
                 if (book.compareAndSet(current, current.reserved(rolled, estimateUsd))) {
                     return new Admission.Admitted(
-                            new Reservation(tenantId, book, current.holds(rolled), estimateUsd, at));
+                            new Reservation(tenantId, book, current.holds(rolled), estimateUsd, at, listeners));
                 }
             }
         }
