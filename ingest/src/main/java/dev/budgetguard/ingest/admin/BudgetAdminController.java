@@ -41,11 +41,8 @@ class BudgetAdminController {
         TenantId tenantId = AdminRequests.tenantIdFromPath(id);
         Budget budget = body.budget(tenantId, "");
         return Blocking.call(() -> {
-            budgets.addBudget(actor, budget);
-            BudgetStatus added = budgets.budgets(tenantId).stream()
-                    .filter(status -> status.budget().budget().id().equals(budget.id()))
-                    .findFirst()
-                    .orElseThrow();
+            // Built from what was committed, not read again: a failure after the commit would misreport it.
+            BudgetStatus added = budgets.status(budgets.addBudget(actor, budget));
             return ResponseEntity.created(URI.create("/admin/tenant/" + tenantId + "/budgets/" + budget.id()))
                     .body(BudgetView.of(added));
         });

@@ -20,6 +20,14 @@ final class BudgetRequests {
 
     static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
 
+    /**
+     * Custom ranges must fall in these years. Anything outside is a typo or an attack, not a budget an operator means,
+     * and extreme years ({@code -999999999}) do not survive a round trip through every database's DATE type.
+     */
+    static final int FIRST_YEAR = 2000;
+
+    static final int LAST_YEAR = 2999;
+
     private BudgetRequests() {}
 
     /**
@@ -88,8 +96,11 @@ final class BudgetRequests {
         if (value == null) {
             return DEFAULT_ZONE;
         }
-        if (!ZoneId.getAvailableZoneIds().contains(value)) {
-            throw invalid(field, "must be an IANA time zone such as Europe/Berlin");
+        if (!Budget.isAllowedZone(value)) {
+            throw invalid(
+                    field,
+                    "must be an IANA region time zone such as Europe/Berlin, or UTC; fixed offsets such as"
+                            + " Etc/GMT+3 or +02:00 are refused because they ignore DST");
         }
         return ZoneId.of(value);
     }
@@ -98,11 +109,16 @@ final class BudgetRequests {
         if (value == null) {
             throw AdminApiException.invalidRequest(field, "missing_field", "'" + field + "' is required.");
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw invalid(field, "must be a date such as 2026-12-01");
         }
+        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+            throw invalid(field, "must be a date in the years " + FIRST_YEAR + ".." + LAST_YEAR);
+        }
+        return date;
     }
 
     private static AdminApiException invalid(String field, String reason) {

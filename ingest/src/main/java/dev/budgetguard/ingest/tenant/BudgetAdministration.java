@@ -30,13 +30,21 @@ public final class BudgetAdministration {
         this.clock = clock;
     }
 
-    /** @throws TenantNotFoundException when the budget's tenant does not exist */
+    /**
+     * Stores the budget and reads it back in the same transaction: a row the database would not return exactly as
+     * written is rolled back, so no directory load ever meets it.
+     *
+     * @throws TenantNotFoundException when the budget's tenant does not exist
+     */
     public TenantBudget addBudget(Actor actor, Budget budget) {
         TenantId id = new TenantId(budget.tenantId());
         return writes.commit(
                 now -> {
                     requireTenant(id);
                     budgets.addBudget(budget, now);
+                    if (!readsBackAs(budget, budgets.budgetsOf(id))) {
+                        throw new IllegalStateException("budget " + budget.id() + " did not read back as written");
+                    }
                     return new TenantBudget(budget, now);
                 },
                 added -> List.of(created(actor, budget)));
@@ -49,12 +57,20 @@ public final class BudgetAdministration {
             return budgets.budgetsOf(id);
         });
         Instant now = clock.instant();
-        return stored.stream()
-                .map(entry -> new BudgetStatus(
-                        entry,
-                        entry.budget().window(now).orElse(null),
-                        ledger.usage(id.value(), entry.budget().id(), now).orElse(null)))
-                .toList();
+        return stored.stream().map(entry -> status(entry, now)).toList();
+    }
+
+    /** One budget's window and figures at this instant, from this node's ledger; no database read. */
+    public BudgetStatus status(TenantBudget budget) {
+        return status(budget, clock.instant());
+    }
+
+    private BudgetStatus status(TenantBudget entry, Instant now) {
+        Budget budget = entry.budget();
+        return new BudgetStatus(
+                entry,
+                budget.window(now).orElse(null),
+                ledger.usage(budget.tenantId(), budget.id(), now).orElse(null));
     }
 
     /** @throws BudgetNotFoundException when the tenant has no such live budget */
@@ -68,6 +84,17 @@ public final class BudgetAdministration {
                     return budgetId;
                 },
                 deleted -> List.of(new AuditEvent(actor, "delete_budget", "budget", budgetId, "tenant=" + id)));
+    }
+
+    // The limit's scale is the database's (trailing zeros stripped), so it is compared by value.
+    private static boolean readsBackAs(Budget written, List<TenantBudget> stored) {
+        return stored.stream()
+                .map(TenantBudget::budget)
+                .anyMatch(read -> read.id().equals(written.id())
+                        && read.period().equals(written.period())
+                        && read.limitUsd().compareTo(written.limitUsd()) == 0
+                        && read.zone().equals(written.zone())
+                        && read.thresholds().equals(written.thresholds()));
     }
 
     static AuditEvent created(Actor actor, Budget budget) {

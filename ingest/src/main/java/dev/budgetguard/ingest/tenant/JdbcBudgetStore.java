@@ -5,6 +5,8 @@ import static dev.budgetguard.ingest.tenant.SqlTime.utc;
 
 import dev.budgetguard.schemas.budget.Budget;
 import dev.budgetguard.schemas.budget.BudgetPeriod;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,13 +18,18 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Budgets in the {@code budget} table, in SQL that runs on H2 and PostgreSQL. Thresholds are stored as a comma list
- * ({@code 50,80,100}); a custom period's local dates in {@code custom_start}/{@code custom_end}.
+ * ({@code 50,80,100}); a custom period's local dates in {@code custom_start}/{@code custom_end}. A row that no longer
+ * reads as a valid budget (a corrupted or hand-edited database) is skipped with a warning and counted, never thrown:
+ * one bad budget must not stop key revocations and tenant deletions of every other tenant from loading.
  */
 @Repository
 class JdbcBudgetStore implements BudgetStore {
@@ -31,10 +38,16 @@ class JdbcBudgetStore implements BudgetStore {
             "b.id, b.tenant_id, b.period, b.custom_start, b.custom_end, b.limit_usd, b.time_zone, b.thresholds,"
                     + " b.created_at";
 
-    private final JdbcClient jdbc;
+    private static final Logger log = LoggerFactory.getLogger(JdbcBudgetStore.class);
 
-    JdbcBudgetStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Counter unreadable;
+
+    JdbcBudgetStore(JdbcClient jdbc, MeterRegistry registry) {
         this.jdbc = jdbc;
+        this.unreadable = Counter.builder("budgetguard.tenant.budget.rows.unreadable")
+                .description("Budget rows skipped on a read because they are not a valid budget")
+                .register(registry);
     }
 
     @Override
@@ -59,11 +72,18 @@ class JdbcBudgetStore implements BudgetStore {
 
     @Override
     public List<TenantBudget> budgetsOf(TenantId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM budget b WHERE b.tenant_id = :tenantId AND b.deleted_at IS NULL"
+        return jdbc
+                .sql("SELECT " + COLUMNS + " FROM budget b WHERE b.tenant_id = :tenantId AND b.deleted_at IS NULL"
                         + " ORDER BY b.created_at, b.id")
                 .param("tenantId", id.value())
-                .query((rs, row) -> new TenantBudget(budget(rs), instant(rs, "created_at")))
-                .list();
+                .query((rs, row) -> {
+                    Instant createdAt = instant(rs, "created_at");
+                    return readable(rs).map(budget -> new TenantBudget(budget, createdAt));
+                })
+                .list()
+                .stream()
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     @Override
@@ -91,11 +111,23 @@ class JdbcBudgetStore implements BudgetStore {
         jdbc.sql("SELECT " + COLUMNS + " FROM budget b JOIN tenant t ON t.id = b.tenant_id"
                         + " WHERE b.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY b.created_at, b.id")
                 .query(rs -> {
-                    Budget budget = budget(rs);
-                    byTenant.computeIfAbsent(budget.tenantId(), tenant -> new ArrayList<>())
-                            .add(budget);
+                    readable(rs)
+                            .ifPresent(
+                                    budget -> byTenant.computeIfAbsent(budget.tenantId(), tenant -> new ArrayList<>())
+                                            .add(budget));
                 });
         return byTenant;
+    }
+
+    private Optional<Budget> readable(ResultSet rs) throws SQLException {
+        try {
+            return Optional.of(budget(rs));
+        } catch (RuntimeException e) {
+            // Ids only: the row's other columns are what is broken, and the exception text quotes them.
+            unreadable.increment();
+            log.warn("event=budget_row_unreadable tenant={} budget={}", rs.getString("tenant_id"), rs.getString("id"));
+            return Optional.empty();
+        }
     }
 
     private static Budget budget(ResultSet rs) throws SQLException {

@@ -13,6 +13,7 @@ import dev.budgetguard.ingest.ratelimit.RateLimiter;
 import dev.budgetguard.ingest.ratelimit.SlidingLogRateLimiter;
 import dev.budgetguard.schemas.budget.Budget;
 import dev.budgetguard.schemas.budget.BudgetPeriod;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +42,7 @@ class TenantDirectoryRefresherIT {
     @TempDir
     Path dir;
 
+    private DataSource dataSource;
     private JdbcClient jdbc;
     private SettableClock clock;
     private Node nodeA;
@@ -48,7 +50,7 @@ class TenantDirectoryRefresherIT {
 
     @BeforeEach
     void twoNodesOnOneDatabase() {
-        DataSource dataSource = newDatabase();
+        dataSource = newDatabase();
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
@@ -213,6 +215,76 @@ class TenantDirectoryRefresherIT {
     }
 
     @Test
+    void aCorruptBudgetRowIsSkippedAndCountedWhileOtherTenantsRevocationsStillApplyAndTheDirectoryStarts() {
+        // given a good budget, and a row a corrupted database holds: its custom range ends before it starts
+        Budget good = monthly("0.30");
+        nodeA.tenants.createTenant(Actor.ADMIN, ACME, RateLimit.UNLIMITED, List.of(good));
+        jdbc.sql("INSERT INTO budget (id, tenant_id, period, custom_start, custom_end, limit_usd, time_zone,"
+                        + " thresholds, created_at) VALUES ('bad-1', 'acme', 'custom', DATE '2026-12-31',"
+                        + " DATE '2026-01-01', 5, 'UTC', '50,80,100', :createdAt)")
+                .param("createdAt", OffsetDateTime.parse("2026-01-01T00:00:00Z"))
+                .update();
+        TenantId globex = new TenantId("globex");
+        nodeA.tenants.createTenant(Actor.ADMIN, globex, RateLimit.UNLIMITED, List.of());
+        IssuedApiKey issued = nodeA.keys.issueKey(Actor.ADMIN, globex, "k");
+        nodeB.refresher.poll();
+        assertThat(nodeB.directory.authenticate("globex", issued.secret())).isPresent();
+
+        // when another tenant's key is revoked on node A and node B polls
+        nodeA.keys.revokeKey(Actor.ADMIN, globex, issued.apiKey().id());
+        nodeB.refresher.poll();
+
+        // then both nodes refuse the key, and the good budget still caps on node B
+        assertThat(nodeA.directory.authenticate("globex", issued.secret())).isEmpty();
+        assertThat(nodeB.directory.authenticate("globex", issued.secret())).isEmpty();
+        assertThat(nodeB.ledger.usage("acme", good.id(), NOW)).isPresent();
+        assertThat(nodeA.budgets.budgets(ACME))
+                .extracting(status -> status.budget().budget().id())
+                .containsExactly(good.id());
+        assertThat(nodeB.meters
+                        .get("budgetguard.tenant.budget.rows.unreadable")
+                        .counter()
+                        .count())
+                .isEqualTo(2.0);
+        // and a node starting over the same database loads instead of failing its start-up
+        Node restarted = new Node(dataSource, clock);
+        restarted.refresher.start();
+        try {
+            assertThat(restarted.ledger.usage("acme", good.id(), NOW)).isPresent();
+            assertThat(restarted.directory.authenticate("globex", issued.secret()))
+                    .isEmpty();
+        } finally {
+            restarted.refresher.stop();
+        }
+    }
+
+    @Test
+    void aBudgetTheDatabaseWouldNotReturnAsWrittenIsRolledBackWithItsAudit() {
+        // given a year no DATE column keeps (the admin API refuses it before it gets here)
+        nodeA.tenants.createTenant(Actor.ADMIN, ACME, RateLimit.UNLIMITED, List.of());
+        Budget garbled = new Budget(
+                UUID.randomUUID().toString(),
+                "acme",
+                new BudgetPeriod.Custom(
+                        java.time.LocalDate.of(-999_999_999, 1, 1), java.time.LocalDate.of(2026, 12, 31)),
+                BigDecimal.ONE,
+                java.time.ZoneId.of("UTC"));
+
+        // when / then
+        // (H2 stores a garbled date and the read-back catches it; PostgreSQL refuses the insert itself)
+        org.assertj.core.api.Assertions.assertThatRuntimeException()
+                .isThrownBy(() -> nodeA.budgets.addBudget(Actor.ADMIN, garbled));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM budget").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'create_budget'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        nodeB.refresher.poll();
+        assertThat(nodeA.budgets.budgets(ACME)).isEmpty();
+    }
+
+    @Test
     void lastUseReachesTheDatabaseOnTheFlushNotOnTheRequest() {
         // given
         nodeA.tenants.createTenant(Actor.ADMIN, ACME, RateLimit.UNLIMITED, List.of());
@@ -301,6 +373,7 @@ class TenantDirectoryRefresherIT {
     private static final class Node {
         final InMemoryTenantDirectory directory;
         final SpendLedger ledger = new LockFreeSpendLedger();
+        final SimpleMeterRegistry meters = new SimpleMeterRegistry();
         final RateLimiter limiter = new SlidingLogRateLimiter();
         final TenantDirectoryRefresher refresher;
         final TenantAdministration tenants;
@@ -312,7 +385,7 @@ class TenantDirectoryRefresherIT {
             TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             TenantStore tenantStore = new JdbcTenantStore(jdbc);
             ApiKeyStore keyStore = new JdbcApiKeyStore(jdbc, new NamedParameterJdbcTemplate(dataSource));
-            BudgetStore budgetStore = new JdbcBudgetStore(jdbc);
+            BudgetStore budgetStore = new JdbcBudgetStore(jdbc, meters);
             directory = new InMemoryTenantDirectory(clock);
             refresher = new TenantDirectoryRefresher(
                     tenantStore,

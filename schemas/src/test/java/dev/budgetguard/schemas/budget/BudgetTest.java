@@ -36,6 +36,25 @@ class BudgetTest {
     }
 
     @Test
+    void anIanaFixedOffsetZoneIsRefusedButEveryNameOfUtcIsAccepted() {
+        // when / then: Etc/GMT+3 is an IANA id, yet a fixed offset that never follows DST
+        for (String fixed : List.of("Etc/GMT+3", "Etc/GMT-14", "EST")) {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> Budget.of("b1", "acme", BudgetPeriod.DAILY, BigDecimal.TEN, fixed))
+                    .withMessageStartingWith("zone:")
+                    .withMessageContaining("'" + fixed + "'");
+        }
+        for (String utc : List.of("UTC", "Etc/UTC", "GMT", "Etc/GMT", "Etc/GMT+0", "Zulu")) {
+            assertThat(Budget.of("b1", "acme", BudgetPeriod.DAILY, BigDecimal.TEN, utc)
+                            .zone()
+                            .getId())
+                    .isEqualTo(utc);
+        }
+        assertThat(Budget.isAllowedZone("America/New_York")).isTrue();
+        assertThat(Budget.isAllowedZone("Asia/Kolkata")).isTrue();
+    }
+
+    @Test
     void customEndBeforeStartIsRefusedNamingEnd() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new BudgetPeriod.Custom(LocalDate.of(2026, 9, 30), LocalDate.of(2026, 9, 1)))
