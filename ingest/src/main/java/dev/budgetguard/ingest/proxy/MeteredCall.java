@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * upstream failed) writes the completion and ends the call's reservation; later ones are ignored, so a call never
  * has two completions or none, and its reservation never outlives it.
  *
+ * <p>What a call costs: nothing when it was never sent or the provider answered it with an error status (providers
+ * do not bill errors); otherwise the price of the reported usage, or when no usage is known the reservation's
+ * estimate (cost status {@code estimated}), also when the call failed after it was sent.
+ *
  * <p>The reservation ends by the one rule the ledger, the spool rebuild and the snapshot job share: a completion
  * whose cost is {@code priced} or {@code estimated} settles at that amount (a {@code usage_missing} completion carries
  * the reservation's estimate); {@code none} or {@code unpriced} releases it.
@@ -38,6 +42,7 @@ public final class MeteredCall implements UsageSink {
     private volatile ServiceTier tier = ServiceTier.STANDARD;
     private volatile long forwardedAt;
     private volatile long upstreamDoneAt;
+    private volatile boolean providerError;
     private final AnswerRecorder recorder;
 
     /**
@@ -69,6 +74,16 @@ public final class MeteredCall implements UsageSink {
     /** Whether the request was sent to the provider (which may then bill for it whatever happens next). */
     boolean forwarded() {
         return forwardedAt != 0;
+    }
+
+    /** Marks that the provider answered with an error status of its own, which providers do not bill. */
+    void providerErrorAnswer() {
+        providerError = true;
+    }
+
+    /** Whether the provider answered with an error status of its own. */
+    boolean providerErrorAnswered() {
+        return providerError;
     }
 
     /** Marks the end of the provider's answer; the first call wins. */

@@ -154,7 +154,7 @@ public final class Metering {
             String errorCode) {
         UsageRecord admission = call.admission();
         ServiceTier tier = call.serviceTier();
-        Cost cost = costOf(call, status, counted, tier.batch());
+        Cost cost = costOf(call, counted, tier.batch());
         if (cost.isKnown() && cost.amountUsd().compareTo(MAX_RECORDED_COST) > 0) {
             // Treated like malformed usage: tokens unknown, never a priced amount the lake cannot hold.
             metrics.implausibleUsage();
@@ -173,8 +173,13 @@ public final class Metering {
         return completion;
     }
 
-    private Cost costOf(MeteredCall call, UsageStatus status, TokenUsage counted, boolean batch) {
-        if (status == UsageStatus.UPSTREAM_ERROR) {
+    /**
+     * The rule in {@link MeteredCall}: the provider's own error answer costs nothing (providers do not bill errors),
+     * and so does a call never sent; any other ending (answered, cut, too large, timed out, client gone) is priced
+     * from the usage when it is known, else costs the estimate.
+     */
+    private Cost costOf(MeteredCall call, TokenUsage counted, boolean batch) {
+        if (call.providerErrorAnswered()) {
             return Cost.NONE;
         }
         if (counted == null) {

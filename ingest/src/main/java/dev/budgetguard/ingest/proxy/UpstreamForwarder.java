@@ -71,6 +71,10 @@ final class UpstreamForwarder {
             return refuseAnswer(call, response, ErrorAnswer.UPSTREAM_PROTOCOL_ERROR);
         }
         boolean success = status < 300;
+        if (!success) {
+            // The provider's own error answer: not billed, whatever happens to it on the way to the client.
+            call.providerErrorAnswer();
+        }
         if (success && chat.stream()) {
             response.status(status);
             headers.toClient(upstream.responseHeaders(), response.responseHeaders());
@@ -132,7 +136,8 @@ final class UpstreamForwarder {
 
     /**
      * Whose fault the failure is comes from the client's channel alone: a reset of the upstream connection must never
-     * pass for the client leaving (a clean end for the client, and no bill for the tenant's tokens).
+     * pass for the client leaving (a clean end for the client). Either way a call already sent is billed: the usage
+     * seen so far, else the estimate.
      */
     private Mono<Void> failed(Throwable failure, MeteredCall call, HttpServerResponse response) {
         if (clientGone(response)) {
@@ -156,7 +161,11 @@ final class UpstreamForwarder {
         return refuseAnswer(call, response, answer);
     }
 
-    /** Answers for the upstream, which failed before anything was sent; the call costs nothing. */
+    /**
+     * Answers for the upstream, which failed before the client got anything. The call costs what {@link Metering}
+     * says: nothing when the request was never sent, else the reported usage or the estimate, for the provider may
+     * have produced (and billed) an answer that was cut, too large or late.
+     */
     private Mono<Void> refuseAnswer(MeteredCall call, HttpServerResponse response, ErrorAnswer answer) {
         call.finish(UsageStatus.UPSTREAM_ERROR, answer.status(), answer.code());
         return errors.send(response, answer);

@@ -13,6 +13,7 @@ import dev.budgetguard.schemas.spool.SpoolCounters;
 import dev.budgetguard.schemas.spool.SpoolFullException;
 import dev.budgetguard.schemas.spool.UsageLog;
 import dev.budgetguard.schemas.usage.Cost;
+import dev.budgetguard.schemas.usage.CostStatus;
 import dev.budgetguard.schemas.usage.TokenUsage;
 import dev.budgetguard.schemas.usage.UsageRecord;
 import dev.budgetguard.schemas.usage.UsageStatus;
@@ -26,7 +27,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** The one rule a call's end applies to its reservation: priced or estimated settles, anything else releases. */
+/**
+ * What a call's end costs (the provider's error answers and unsent calls nothing; the usage, else the estimate, for
+ * everything sent) and the one rule it applies to its reservation: priced or estimated settles, anything else releases.
+ */
 class MeteredCallTest {
 
     static final Instant AT = Instant.parse("2026-08-20T12:00:00Z");
@@ -85,22 +89,76 @@ class MeteredCallTest {
     }
 
     @Test
-    void missingUsageSettlesAtTheEstimateAndAnUpstreamErrorReleases() {
-        // given
+    void missingUsageAndAFailureAfterSendingSettleAtTheEstimate() {
+        // given two calls sent to the provider, neither with usage known
         MeteredCall missing = admitted(reserve());
         missing.forwarding();
-        MeteredCall failed = admitted(reserve());
-        failed.forwarding();
+        MeteredCall cut = admitted(reserve());
+        cut.forwarding();
+
+        // when one is answered without usage and the other's stream is cut
+        missing.finish(UsageStatus.USAGE_MISSING, 200, null);
+        cut.finish(UsageStatus.UPSTREAM_ERROR, 200, "upstream_interrupted");
+        cut.finish(UsageStatus.OK, 200, null);
+
+        // then both cost the estimate: the provider may have billed the cut one
+        assertThat(log.records.get(log.records.size() - 2).cost()).isEqualTo(ESTIMATE);
+        assertThat(log.records.get(log.records.size() - 1).status()).isEqualTo(UsageStatus.UPSTREAM_ERROR);
+        assertThat(log.records.get(log.records.size() - 1).cost()).isEqualTo(ESTIMATE);
+        assertThat(reserved()).isEqualByComparingTo("0");
+        assertThat(spent()).isEqualByComparingTo("0.80");
+    }
+
+    @Test
+    void aFailureAfterTheUsageArrivedIsPricedAtThatUsage() {
+        // given a sent call whose stream reported 1,000 prompt and 16,000 output tokens before it was cut
+        MeteredCall call = admitted(reserve());
+        call.forwarding();
+        call.usage(TokenUsage.of(1_000, 16_000));
 
         // when
-        missing.finish(UsageStatus.USAGE_MISSING, 200, null);
-        failed.finish(UsageStatus.UPSTREAM_ERROR, 502, "upstream_unavailable");
-        failed.finish(UsageStatus.OK, 200, null);
+        call.finish(UsageStatus.UPSTREAM_ERROR, 200, "upstream_interrupted");
+
+        // then 1000 x $2.50 + 16000 x $10.00 per 1M
+        UsageRecord completion = log.records.get(log.records.size() - 1);
+        assertThat(completion.status()).isEqualTo(UsageStatus.UPSTREAM_ERROR);
+        assertThat(completion.errorCode()).isEqualTo("upstream_interrupted");
+        assertThat(completion.usage().outputTokens()).isEqualTo(16_000);
+        assertThat(completion.cost().status()).isEqualTo(CostStatus.PRICED);
+        assertThat(completion.cost().amountUsd()).isEqualByComparingTo("0.1625");
+        assertThat(reserved()).isEqualByComparingTo("0");
+        assertThat(spent()).isEqualByComparingTo("0.1625");
+    }
+
+    @Test
+    void theProvidersOwnErrorAnswerCostsNothingAndReleases() {
+        // given a sent call the provider answered with a 500 (that even carried usage)
+        MeteredCall call = admitted(reserve());
+        call.forwarding();
+        call.providerErrorAnswer();
+        call.usage(TokenUsage.of(1_000, 16_000));
+
+        // when
+        call.finish(UsageStatus.UPSTREAM_ERROR, 500, "upstream_http_500");
 
         // then
-        assertThat(log.records.get(log.records.size() - 2).cost()).isEqualTo(ESTIMATE);
+        assertThat(log.records.get(log.records.size() - 1).cost()).isEqualTo(Cost.NONE);
         assertThat(reserved()).isEqualByComparingTo("0");
-        assertThat(spent()).isEqualByComparingTo("0.40");
+        assertThat(spent()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aFailureBeforeSendingCostsNothingAndReleases() {
+        // given a call whose connection was refused: never forwarded
+        MeteredCall call = admitted(reserve());
+
+        // when
+        call.finish(UsageStatus.UPSTREAM_ERROR, 502, "upstream_unavailable");
+
+        // then
+        assertThat(log.records.get(log.records.size() - 1).cost()).isEqualTo(Cost.NONE);
+        assertThat(reserved()).isEqualByComparingTo("0");
+        assertThat(spent()).isEqualByComparingTo("0");
     }
 
     @Test

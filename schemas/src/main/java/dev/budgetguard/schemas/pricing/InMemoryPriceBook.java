@@ -33,8 +33,16 @@ public final class InMemoryPriceBook implements PriceBook {
 
     @Override
     public Optional<ModelPrice> priceAt(String model, Instant at) {
-        ModelPrice exact = inForce(byModel.get(model), at);
-        return Optional.ofNullable(exact != null ? exact : inForce(byModel.get(ModelIds.canonical(model)), at));
+        ModelPrice price = inForce(byModel.get(model), at);
+        if (price == null) {
+            // An id priced exactly (a snapshot with its own price) wins over the family's alias or undated id.
+            String exact = ModelIds.exact(model);
+            price = exact.equals(model) ? null : inForce(byModel.get(exact), at);
+        }
+        if (price == null) {
+            price = inForce(byModel.get(ModelIds.canonical(model)), at);
+        }
+        return Optional.ofNullable(price);
     }
 
     private static ModelPrice inForce(List<ModelPrice> versions, Instant at) {

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Maps the model ids clients, providers and exports use to priced ids: dated snapshots such as
  * {@code gpt-4o-2024-08-06} lose their date, Gemini resource names lose {@code models/}, and the one alias table
  * ({@code model-aliases.csv}: documented aliases and console display names such as {@code Claude Sonnet 4.5}) maps
- * the rest. Metering and reconciliation both resolve through here, so they agree on what a model is.
+ * the rest. Metering and reconciliation both resolve through here, so they agree on what a model is. A price book
+ * looks up the {@link #exact} id before the canonical one: an exact price always wins.
  */
 public final class ModelIds {
 
@@ -28,11 +29,19 @@ public final class ModelIds {
 
     private ModelIds() {}
 
-    public static String canonical(String model) {
+    /**
+     * The id as written, only tidied (trimmed, lower case, inner spaces as {@code -}, without Gemini's {@code models/}):
+     * what a price book looks up first, so that a snapshot priced apart from its family (such as
+     * {@code gpt-4o-2024-05-13}) is found before {@link #canonical} strips its date.
+     */
+    public static String exact(String model) {
         String id = WHITESPACE.matcher(model.trim().toLowerCase(Locale.ROOT)).replaceAll("-");
-        if (id.startsWith(GEMINI_RESOURCE_PREFIX)) {
-            id = id.substring(GEMINI_RESOURCE_PREFIX.length());
-        }
+        return id.startsWith(GEMINI_RESOURCE_PREFIX) ? id.substring(GEMINI_RESOURCE_PREFIX.length()) : id;
+    }
+
+    /** The priced id of the family: the alias table's, or the id without its date suffix. */
+    public static String canonical(String model) {
+        String id = exact(model);
         String aliased = ALIASES.get(id);
         if (aliased != null) {
             return aliased;

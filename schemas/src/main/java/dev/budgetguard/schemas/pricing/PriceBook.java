@@ -11,8 +11,9 @@ import java.util.Optional;
 public interface PriceBook {
 
     /**
-     * The price version in force for a model at an instant. A price stored for the exact id wins; otherwise the id
-     * resolves through {@link ModelIds#canonical} (dated snapshots, documented aliases).
+     * The price version in force for a model at an instant. A price stored for the exact id ({@link ModelIds#exact})
+     * wins, also over an alias or a date suffix; otherwise the id resolves through {@link ModelIds#canonical} (dated
+     * snapshots, documented aliases).
      */
     Optional<ModelPrice> priceAt(String model, Instant at);
 

@@ -216,6 +216,59 @@ class PriceBookTest {
     }
 
     @Test
+    void theBundledMay2024Gpt4oSnapshotIsPricedAtItsOwnRatesAndAugustsAtGpt4o() {
+        // given 1,200 prompt and 300 output tokens
+        Instant at = Instant.parse("2026-12-01T00:00:00Z");
+        TokenUsage usage = TokenUsage.of(1200, 300);
+
+        // when
+        Cost may = bundled.cost("gpt-4o-2024-05-13", at, usage);
+        Cost mayAsTyped = bundled.cost(" GPT-4o-2024-05-13", at, usage);
+        Cost august = bundled.cost("gpt-4o-2024-08-06", at, usage);
+
+        // then 1200 x $5 + 300 x $15 per 1M for the May snapshot, 1200 x $2.50 + 300 x $10 for August's
+        assertThat(may.amountUsd()).isEqualByComparingTo("0.0105");
+        assertThat(may.priceVersion()).isEqualTo("gpt-4o-2024-05-13@2024-05-13");
+        assertThat(mayAsTyped).isEqualTo(may);
+        assertThat(august.amountUsd()).isEqualByComparingTo("0.006");
+        assertThat(august.priceVersion()).isEqualTo("gpt-4o@2024-05-13");
+        ModelPrice snapshot = bundled.priceAt("gpt-4o-2024-05-13", at).orElseThrow();
+        assertThat(snapshot.rates().inputPerMillion()).isEqualByComparingTo("5");
+        assertThat(snapshot.rates().outputPerMillion()).isEqualByComparingTo("15");
+        assertThat(snapshot.maxOutputTokens()).isEqualTo(4096);
+    }
+
+    @Test
+    void aPriceStoredUnderAnAliasWinsOverTheAliasTarget() {
+        // given claude-opus-4-0 (an alias of claude-opus-4) priced apart from claude-opus-4
+        InMemoryPriceBook book = new InMemoryPriceBook(List.of(
+                new ModelPrice(
+                        "claude-opus-4",
+                        "anthropic",
+                        LocalDate.parse("2025-05-22"),
+                        null,
+                        TokenRates.of(new BigDecimal("15"), new BigDecimal("75")),
+                        32000,
+                        null,
+                        null),
+                new ModelPrice(
+                        "claude-opus-4-0",
+                        "anthropic",
+                        LocalDate.parse("2025-05-22"),
+                        null,
+                        TokenRates.of(new BigDecimal("1"), new BigDecimal("2")),
+                        32000,
+                        null,
+                        null)));
+        Instant at = Instant.parse("2026-12-01T00:00:00Z");
+
+        // when / then the exact id wins; the alias table still resolves what has no price of its own
+        assertThat(book.priceAt("Claude-Opus-4-0", at).orElseThrow().version()).isEqualTo("claude-opus-4-0@2025-05-22");
+        assertThat(book.priceAt("claude-opus-4-20250514", at).orElseThrow().version())
+                .isEqualTo("claude-opus-4@2025-05-22");
+    }
+
+    @Test
     void unknownModelIsUnpricedNotFree() {
         Cost cost = bundled.cost("gpt-9-ultra", Instant.parse("2026-12-01T00:00:00Z"), TokenUsage.of(10, 10));
 

@@ -180,7 +180,7 @@ class ProxyRefusalsIT {
     }
 
     @Test
-    void slowUpstreamIs504() throws Exception {
+    void slowUpstreamIs504AtTheEstimate() throws Exception {
         // given an upstream slower than the 1s response timeout
         UPSTREAM.plan(PlannedReply.ok(new Usage(10, 5, 0, 0)).withDelay(Duration.ofSeconds(3)));
 
@@ -196,7 +196,9 @@ class ProxyRefusalsIT {
         assertThat(completion.status()).isEqualTo(UsageStatus.UPSTREAM_ERROR);
         assertThat(completion.httpStatus()).isEqualTo(504);
         assertThat(completion.errorCode()).isEqualTo("upstream_timeout");
-        assertThat(completion.cost().amountUsd()).isEqualByComparingTo(BigDecimal.ZERO);
+        // sent, so possibly billed: the reservation's estimate (no prompt, 16384 output tokens at $10.00 per 1M)
+        assertThat(completion.cost().status()).isEqualTo(CostStatus.ESTIMATED);
+        assertThat(completion.cost().amountUsd()).isEqualByComparingTo("0.16384");
     }
 
     @Test

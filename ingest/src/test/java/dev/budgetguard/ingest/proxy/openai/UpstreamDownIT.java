@@ -8,6 +8,7 @@ import static dev.budgetguard.ingest.proxy.openai.ProxyTestSupport.requestId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.budgetguard.ingest.testing.SpoolContents;
+import dev.budgetguard.schemas.usage.CostStatus;
 import dev.budgetguard.schemas.usage.RecordKind;
 import dev.budgetguard.schemas.usage.UsageRecord;
 import dev.budgetguard.schemas.usage.UsageStatus;
@@ -68,6 +69,7 @@ class UpstreamDownIT {
         assertThat(completion.status()).isEqualTo(UsageStatus.UPSTREAM_ERROR);
         assertThat(completion.httpStatus()).isEqualTo(502);
         assertThat(completion.errorCode()).isEqualTo("upstream_unavailable");
+        assertThat(completion.cost().status()).isEqualTo(CostStatus.NONE);
         assertThat(completion.cost().amountUsd()).isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(spool.ofRequest(completion.requestId()))
                 .extracting(UsageRecord::kind)

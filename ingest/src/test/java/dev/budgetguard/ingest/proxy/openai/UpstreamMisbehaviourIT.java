@@ -61,6 +61,8 @@ class UpstreamMisbehaviourIT {
     static final Pattern REQUEST_ID = Pattern.compile("(?i)x-budgetguard-request-id: ([0-9a-f-]{36})");
     static final String CHAT = "{\"model\":\"gpt-4o\"}";
     static final String STREAM = "{\"model\":\"gpt-4o\",\"stream\":true}";
+    static final String STREAM_WITH_USAGE =
+            "{\"model\":\"gpt-4o\",\"stream\":true,\"stream_options\":{\"include_usage\":true}}";
 
     @TempDir
     static Path spoolDir;
@@ -144,6 +146,7 @@ class UpstreamMisbehaviourIT {
         assertThat(completion.status()).isEqualTo(UsageStatus.UPSTREAM_ERROR);
         assertThat(completion.httpStatus()).isEqualTo(502);
         assertThat(completion.errorCode()).isEqualTo("upstream_protocol_error");
+        assertEstimated(completion);
     }
 
     @Test
@@ -160,6 +163,8 @@ class UpstreamMisbehaviourIT {
         UsageRecord completion = spool.await(requestId(response), RecordKind.COMPLETION);
         assertThat(completion.status()).isEqualTo(UsageStatus.UPSTREAM_ERROR);
         assertThat(completion.errorCode()).isEqualTo("upstream_unavailable");
+        // the request went out before the reset, so the provider may bill it
+        assertEstimated(completion);
     }
 
     @Test
@@ -177,6 +182,34 @@ class UpstreamMisbehaviourIT {
         assertThat(completion.status()).isEqualTo(UsageStatus.UPSTREAM_ERROR);
         assertThat(completion.httpStatus()).isEqualTo(200);
         assertThat(completion.errorCode()).isEqualTo("upstream_interrupted");
+        assertEstimated(completion);
+    }
+
+    @Test
+    void aStreamCutAfterItsUsageIsPricedAtThatUsage() throws Exception {
+        // given a client asking for stream usage, and a whole stream, usage chunk included, reset where its [DONE]
+        // would
+        // come
+        List<String> events = OpenAiWire.streamEvents(
+                "gpt-4o", PlannedReply.ok(new Usage(1_000, 16_000, 0, 0)).withContent(List.of("hi")), true);
+        StringBuilder sent = new StringBuilder(Reply.streamHead());
+        events.subList(0, events.size() - 1).forEach(event -> sent.append(Reply.chunk(event)));
+        UPSTREAM.plan(Reply.resetAfter(sent.toString()));
+
+        // when
+        String seen = exchange(STREAM_WITH_USAGE);
+
+        // then the client got the 200 and every chunk, the cut is an upstream error, and the billed tokens are priced
+        assertThat(seen).startsWith("HTTP/1.1 200").contains(events.get(events.size() - 2));
+        UsageRecord completion = spool.await(requestIdIn(seen), RecordKind.COMPLETION);
+        assertThat(completion.status()).isEqualTo(UsageStatus.UPSTREAM_ERROR);
+        assertThat(completion.httpStatus()).isEqualTo(200);
+        assertThat(completion.errorCode()).isEqualTo("upstream_interrupted");
+        assertThat(completion.usage().inputTokens()).isEqualTo(1_000);
+        assertThat(completion.usage().outputTokens()).isEqualTo(16_000);
+        // 1000 x $2.50 + 16000 x $10.00 per 1M
+        assertThat(completion.cost().status()).isEqualTo(CostStatus.PRICED);
+        assertThat(completion.cost().amountUsd()).isEqualByComparingTo("0.1625");
     }
 
     @Test
@@ -204,6 +237,8 @@ class UpstreamMisbehaviourIT {
             UsageRecord completion = spool.await(requestId(tooLarge), RecordKind.COMPLETION);
             assertThat(completion.status()).isEqualTo(UsageStatus.UPSTREAM_ERROR);
             assertThat(completion.errorCode()).isEqualTo("upstream_too_large");
+            // the provider produced (and billed) the answer; its usage is in the part never read
+            assertEstimated(completion);
         }
         assertThat(next.statusCode()).isEqualTo(200);
         assertThat(next.body()).isEqualTo(small);
@@ -224,6 +259,7 @@ class UpstreamMisbehaviourIT {
         UsageRecord completion = spool.await(requestId(response), RecordKind.COMPLETION);
         assertThat(completion.status()).isEqualTo(UsageStatus.UPSTREAM_ERROR);
         assertThat(completion.errorCode()).isEqualTo("upstream_too_large");
+        assertEstimated(completion);
     }
 
     @Test
@@ -253,6 +289,12 @@ class UpstreamMisbehaviourIT {
         assertThat(occurrences(head, "\r\nuser-agent:")).isEqualTo(1);
         assertThat(head).contains("\r\nuser-agent: openai/java 4.1\r\n");
         assertThat(occurrences(head, "\r\naccept:")).isEqualTo(1);
+    }
+
+    /** The cost of a call sent but without known usage: its estimate (16384 output tokens at $10.00 per 1M). */
+    private static void assertEstimated(UsageRecord completion) {
+        assertThat(completion.cost().status()).isEqualTo(CostStatus.ESTIMATED);
+        assertThat(completion.cost().amountUsd()).isEqualByComparingTo("0.16384");
     }
 
     private static int occurrences(String text, String needle) {
