@@ -239,7 +239,7 @@ class HardCapsIT {
         assertThat(flash.statusCode()).isEqualTo(200);
         assertThat(chatted.statusCode()).isEqualTo(200);
         assertThat(pro.statusCode()).isEqualTo(422);
-        assertThat(pro.body()).contains("idempotency_key_reused");
+        assertThat(pro.body()).contains("already used with a different request");
         assertThat(responses.statusCode()).isEqualTo(422);
         assertThat(responses.body()).contains("idempotency_key_reused");
         assertThat(repeat.statusCode()).isEqualTo(200);
