@@ -4,6 +4,7 @@ import dev.budgetguard.ingest.ratelimit.RateLimiter;
 import dev.budgetguard.ingest.ratelimit.SlidingLogRateLimiter;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * directory and the budget snapshot feed them.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AdmissionProperties.class)
 public class AdmissionConfiguration {
 
     @Bean

@@ -19,10 +19,12 @@ import java.util.Optional;
  *   <li>Long-context tier: when the prompt bound is above the tier's threshold every token is priced at the tier's
  *       rates, as the provider bills it.
  *   <li>Output bound: the request's own ({@code max_completion_tokens}, {@code max_tokens}, Anthropic {@code max_tokens},
- *       Gemini {@code maxOutputTokens}), else the model's maximum output from the price book (always present: a price
- *       version without one is refused at construction).
- *   <li>A model with no price in force is served, as issue 4 requires; its estimate is $0 and it reserves nothing,
- *       because an unknown price cannot be capped. Its completion is recorded as unpriced.
+ *       Gemini {@code maxOutputTokens}) over all its choices, else the model's maximum output from the price book
+ *       (always present: a price version without one is refused at construction) for each choice asked for.
+ *   <li>Input the collector cannot see (a stored response or prompt, a file by id or URL): the prompt bound is the
+ *       configured unseen-input allowance, by default the largest context window of any model.
+ *   <li>A model with no price in force has an estimate of $0 and no price version; admission refuses it for a
+ *       tenant with an active budget (unless configured to allow it) and serves it otherwise, recorded as unpriced.
  * </ul>
  *
  * Allocation-light; tokenizing takes about 38 ns per character (JMH {@code CostEstimateBenchmark}) and is bounded by
@@ -44,16 +46,29 @@ public final class CostEstimator {
      */
     static final BigDecimal MAX_ESTIMATE_USD = new BigDecimal("999999.999999999999");
 
+    /** The largest context window of any model (Gemini and GPT-4.1: 1,048,576 tokens). */
+    public static final long DEFAULT_UNSEEN_INPUT_TOKENS = 1_048_576;
+
     private final PriceBook prices;
     private final PromptTokens tokens;
 
     /** @param exactCountLimitChars largest prompt text (in chars) counted exactly; longer ones are byte-bounded */
     public CostEstimator(PriceBook prices, int exactCountLimitChars) {
+        this(prices, exactCountLimitChars, DEFAULT_UNSEEN_INPUT_TOKENS);
+    }
+
+    /**
+     * @param unseenInputTokens the prompt bound of a request with input the collector cannot see
+     */
+    public CostEstimator(PriceBook prices, int exactCountLimitChars, long unseenInputTokens) {
         this.prices = Objects.requireNonNull(prices, "prices");
         if (exactCountLimitChars < 0) {
             throw new IllegalArgumentException("exactCountLimitChars: must be >= 0, was " + exactCountLimitChars);
         }
-        this.tokens = new PromptTokens(exactCountLimitChars);
+        if (unseenInputTokens <= 0) {
+            throw new IllegalArgumentException("unseenInputTokens: must be > 0, was " + unseenInputTokens);
+        }
+        this.tokens = new PromptTokens(exactCountLimitChars, unseenInputTokens);
     }
 
     /** Characters {@link #estimate} will tokenize for this prompt (0 when it is bounded by bytes alone). */
@@ -61,10 +76,20 @@ public final class CostEstimator {
         return tokens.tokenizerWork(model, prompt);
     }
 
-    /**
-     * @param maxOutputTokens the request's own output bound, or {@code null}
-     */
+    /** The estimate of a request asking for one choice. */
     public CostEstimate estimate(String model, Instant at, PromptSize prompt, Long maxOutputTokens) {
+        return estimate(model, at, prompt, maxOutputTokens, 1);
+    }
+
+    /**
+     * @param maxOutputTokens the request's own output bound over all its choices, or {@code null}
+     * @param choices how many outputs the request asks for ({@code n}, {@code best_of}, {@code candidateCount}); each
+     *     may use the model's whole maximum output when the request sets no bound
+     */
+    public CostEstimate estimate(String model, Instant at, PromptSize prompt, Long maxOutputTokens, long choices) {
+        if (choices < 1) {
+            throw new IllegalArgumentException("choices: must be >= 1, was " + choices);
+        }
         long promptTokens = tokens.upperBound(model, prompt);
         Optional<ModelPrice> price = prices.priceAt(model, at);
         if (price.isEmpty()) {
@@ -72,7 +97,8 @@ public final class CostEstimator {
             return new CostEstimate(BigDecimal.ZERO, promptTokens, output, null);
         }
         ModelPrice p = price.get();
-        long output = maxOutputTokens != null ? maxOutputTokens : p.maxOutputTokens();
+        long output =
+                maxOutputTokens != null ? maxOutputTokens : Math.multiplyExact((long) p.maxOutputTokens(), choices);
         TokenRates rates =
                 p.longContext() != null && promptTokens > p.longContext().thresholdInputTokens()
                         ? p.longContext().rates()

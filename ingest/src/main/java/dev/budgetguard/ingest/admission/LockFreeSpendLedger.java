@@ -64,6 +64,12 @@ public final class LockFreeSpendLedger implements SpendLedger {
     }
 
     @Override
+    public boolean capped(String tenantId, Instant at) {
+        AtomicReference<TenantBook> cell = books.get(tenantId);
+        return cell != null && cell.get().anyActive(at);
+    }
+
+    @Override
     public void replaceBudgets(String tenantId, List<Budget> budgets) {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(budgets, "budgets");

@@ -18,11 +18,19 @@ import java.util.Objects;
  * @param names {@code name} members of messages (one token each on OpenAI)
  * @param nonTextParts images, audio and files, each counted at {@link CostEstimator#NON_TEXT_PART_TOKENS}
  * @param boundedBytes bytes counted one token each
+ * @param unseenInput the request brings in input the collector cannot see (a stored response, conversation or prompt,
+ *     a file or document by id or URL): the prompt is then bounded by the configured unseen-input allowance
  */
-public record PromptSize(List<String> texts, int messages, int names, int nonTextParts, long boundedBytes) {
+public record PromptSize(
+        List<String> texts, int messages, int names, int nonTextParts, long boundedBytes, boolean unseenInput) {
 
     /** A request with no prompt at all. */
     public static final PromptSize NONE = new PromptSize(List.of(), 0, 0, 0, 0);
+
+    /** A prompt whose every part is in the request. */
+    public PromptSize(List<String> texts, int messages, int names, int nonTextParts, long boundedBytes) {
+        this(texts, messages, names, nonTextParts, boundedBytes, false);
+    }
 
     public PromptSize {
         Objects.requireNonNull(texts, "texts");
@@ -33,6 +41,11 @@ public record PromptSize(List<String> texts, int messages, int names, int nonTex
 
     /** A prompt bounded by its UTF-8 byte length alone, plus {@code nonTextParts} images or files referenced. */
     public static PromptSize ofBytes(long utf8Bytes, int nonTextParts) {
-        return new PromptSize(List.of(), 0, 0, nonTextParts, utf8Bytes);
+        return ofBytes(utf8Bytes, nonTextParts, false);
+    }
+
+    /** As {@link #ofBytes(long, int)}, with input the collector cannot see when {@code unseenInput}. */
+    public static PromptSize ofBytes(long utf8Bytes, int nonTextParts, boolean unseenInput) {
+        return new PromptSize(List.of(), 0, 0, nonTextParts, utf8Bytes, unseenInput);
     }
 }

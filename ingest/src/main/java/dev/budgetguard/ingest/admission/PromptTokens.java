@@ -32,13 +32,17 @@ final class PromptTokens {
     private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
 
     private final int exactCountLimitChars;
+    private final long unseenInputTokens;
 
     /**
      * @param exactCountLimitChars largest total text counted exactly; a longer prompt is bounded by its bytes instead,
      *     which can only overestimate, so that tokenizing one request never takes more than a bounded time
+     * @param unseenInputTokens the bound of a prompt with input the collector cannot see ({@link
+     *     PromptSize#unseenInput}): no model's whole input can exceed its context window
      */
-    PromptTokens(int exactCountLimitChars) {
+    PromptTokens(int exactCountLimitChars, long unseenInputTokens) {
         this.exactCountLimitChars = exactCountLimitChars;
+        this.unseenInputTokens = unseenInputTokens;
     }
 
     /** How many characters {@link #upperBound} would tokenize for this prompt: 0 when it only adds up bytes. */
@@ -51,6 +55,11 @@ final class PromptTokens {
     }
 
     long upperBound(String model, PromptSize prompt) {
+        long seen = seenUpperBound(model, prompt);
+        return prompt.unseenInput() ? Math.max(seen, unseenInputTokens) : seen;
+    }
+
+    private long seenUpperBound(String model, PromptSize prompt) {
         long bounded = Math.addExact(
                 prompt.boundedBytes(),
                 Math.multiplyExact((long) prompt.nonTextParts(), CostEstimator.NON_TEXT_PART_TOKENS));

@@ -18,6 +18,9 @@ public interface SpendLedger {
      */
     Admission tryAdmit(String tenantId, BigDecimal estimateUsd, Instant at);
 
+    /** Whether the tenant has at least one budget active at {@code at}, i.e. whether its calls are capped then. */
+    boolean capped(String tenantId, Instant at);
+
     /** Sets a tenant's budgets; tallies of budgets that keep their id, period and zone survive. */
     void replaceBudgets(String tenantId, List<Budget> budgets);
 

@@ -46,6 +46,16 @@ final class TenantBook {
         return rolled;
     }
 
+    /** Whether any budget has a window containing {@code at}. */
+    boolean anyActive(Instant at) {
+        for (Budget budget : budgets) {
+            if (budget.window(at).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first budget that {@code estimate} does not fit, or {@code null} when it fits them all. */
     Admission.Refused refusal(WindowTally[] rolled, BigDecimal estimate) {
         for (int i = 0; i < rolled.length; i++) {

@@ -1,6 +1,7 @@
 package dev.budgetguard.ingest.proxy;
 
 import dev.budgetguard.ingest.admission.Admission;
+import dev.budgetguard.ingest.admission.AdmissionProperties;
 import dev.budgetguard.ingest.admission.CostEstimate;
 import dev.budgetguard.ingest.admission.CostEstimator;
 import dev.budgetguard.ingest.admission.Reservation;
@@ -12,7 +13,8 @@ import java.time.Instant;
 /**
  * The caps of the hot path, decided in memory: the request's worst-case cost is reserved on every active budget of
  * the tenant, then its request and prompt tokens are counted against the tenant's rate limits. A rate refusal
- * releases the reservation it just took, so a refused request consumes neither money nor quota.
+ * releases the reservation it just took, so a refused request consumes neither money nor quota. A model without a
+ * price in force cannot be capped, so a tenant with an active budget is refused it (unless configured otherwise).
  */
 final class AdmissionControl {
 
@@ -20,16 +22,23 @@ final class AdmissionControl {
     private final SpendLedger ledger;
     private final RateLimiter limiter;
     private final long loopTokenizerChars;
+    private final boolean refuseUnpriced;
 
     /**
      * @param loopTokenizerChars most prompt characters tokenized on the event loop; a longer prompt is counted on a
      *     worker thread first ({@link #estimatesOnTheLoop})
      */
-    AdmissionControl(CostEstimator estimator, SpendLedger ledger, RateLimiter limiter, long loopTokenizerChars) {
+    AdmissionControl(
+            CostEstimator estimator,
+            SpendLedger ledger,
+            RateLimiter limiter,
+            long loopTokenizerChars,
+            AdmissionProperties properties) {
         this.estimator = estimator;
         this.ledger = ledger;
         this.limiter = limiter;
         this.loopTokenizerChars = loopTokenizerChars;
+        this.refuseUnpriced = properties.refusesUnpricedModels();
     }
 
     /** What admission decided for one request. */
@@ -48,11 +57,14 @@ final class AdmissionControl {
 
     /** The request's worst-case cost; pure, so it may run anywhere and be dropped. */
     CostEstimate estimate(MeteredRequest request, Instant at) {
-        return estimator.estimate(request.model(), at, request.prompt(), request.maxOutputTokens());
+        return estimator.estimate(request.model(), at, request.prompt(), request.maxOutputTokens(), request.choices());
     }
 
-    /** Reserves {@code estimate} and counts the rate limits, all or nothing. */
-    Decision admit(String tenantId, CostEstimate estimate, Instant at) {
+    /** Reserves {@code estimate} of a call to {@code model} and counts the rate limits, all or nothing. */
+    Decision admit(String tenantId, String model, CostEstimate estimate, Instant at) {
+        if (!estimate.priced() && refuseUnpriced && ledger.capped(tenantId, at)) {
+            return new Refused(Refusals.modelUnpriced(model), 0);
+        }
         Admission admission = ledger.tryAdmit(tenantId, estimate.amountUsd(), at);
         if (admission instanceof Admission.Refused refused) {
             return new Refused(Refusals.budgetExceeded(refused, estimate), 0);

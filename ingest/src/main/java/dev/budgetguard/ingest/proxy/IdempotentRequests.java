@@ -1,6 +1,7 @@
 package dev.budgetguard.ingest.proxy;
 
 import dev.budgetguard.ingest.proxy.idempotency.IdempotencyStore;
+import dev.budgetguard.ingest.proxy.idempotency.RequestFingerprint;
 import dev.budgetguard.ingest.proxy.idempotency.StoredAnswer;
 import dev.budgetguard.schemas.usage.UsageRecord;
 import dev.budgetguard.schemas.usage.UsageStatus;
@@ -8,16 +9,16 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.util.AsciiString;
 import java.time.Instant;
-import java.util.zip.CRC32C;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * The pipeline's side of {@code Idempotency-Key}: a repeat of a completed request (same tenant, same key, same body,
- * within the store's time to live) is answered with the first answer's status, content type and exact bytes, with
+ * The pipeline's side of {@code Idempotency-Key}: a repeat of a completed request (same tenant, same key, same route,
+ * request path, query and body, within the store's time to live) is answered with the first answer's status, content type and exact bytes, with
  * {@code Idempotent-Replayed: true}, and is neither forwarded nor billed; the spool gets a refusal record (status
  * {@code rejected}, error code {@code idempotent_replay}, the replayed HTTP status, cost none) so that every request
- * answered still has its line. A repeat while the first is in flight gets 409, one with another body 422.
+ * answered still has its line. A repeat while the first is in flight gets 409; the key reused for another request
+ * (another body, route, model in the path or query) gets 422.
  *
  * <p>Only a 2xx answer relayed in full is kept; a refused, failed or aborted first request lets its key go, so that
  * the client's retry is served for real.
@@ -40,7 +41,7 @@ final class IdempotentRequests {
             "invalid_request_error",
             null,
             "idempotency_key_reused",
-            "This Idempotency-Key was already used with a different request body.");
+            "This Idempotency-Key was already used with a different request (body, path or query).");
     static final ProxyError INVALID_KEY = new ProxyError(
             400,
             "invalid_request_error",
@@ -62,11 +63,15 @@ final class IdempotentRequests {
      */
     record Outcome(IdempotencyStore.Ticket ticket, StoredAnswer replay, ProxyError refusal) {}
 
-    Outcome claim(String tenantId, Instant at, String key, byte[] body) {
+    /**
+     * @param route the endpoint's route ({@code /v1/chat/completions}, {@code /v1beta/models/{model}:generateContent})
+     * @param target the exact request path and query the client sent
+     */
+    Outcome claim(String tenantId, Instant at, String key, String route, String target, byte[] body) {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             return new Outcome(null, null, INVALID_KEY);
         }
-        IdempotencyStore.Claim claim = store.claim(tenantId, key, fingerprint(body), at);
+        IdempotencyStore.Claim claim = store.claim(tenantId, key, RequestFingerprint.of(route, target, body), at);
         if (claim instanceof IdempotencyStore.Fresh fresh) {
             return new Outcome(fresh.ticket(), null, null);
         }
@@ -100,12 +105,5 @@ final class IdempotentRequests {
         return response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(answer.body().length))
                 .sendObject(Unpooled.wrappedBuffer(answer.body()))
                 .then();
-    }
-
-    /** CRC-32C of the body (hardware-assisted) with its length: tells a reused key from a repeat, cheaply. */
-    static long fingerprint(byte[] body) {
-        CRC32C crc = new CRC32C();
-        crc.update(body, 0, body.length);
-        return (crc.getValue() << 32) ^ body.length;
     }
 }

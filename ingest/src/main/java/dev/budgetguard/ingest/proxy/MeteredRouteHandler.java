@@ -15,6 +15,7 @@ import io.netty.util.AsciiString;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -29,7 +30,8 @@ import reactor.netty.http.server.HttpServerResponse;
  * within its limit, parse (the endpoint's part), answer a repeated {@code Idempotency-Key} from its first result,
  * reserve the worst-case cost and count the rate limits, spool the admission (carrying the estimate), forward.
  * Whatever is refused gets an error in the endpoint's shape and a refusal record, holds nothing, and is never
- * forwarded.
+ * forwarded; a failure of the collector itself before anything was spooled is answered 500 with a refusal record
+ * ({@code internal_error}), so every request answered leaves a line.
  */
 public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
 
@@ -80,53 +82,52 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
     public Publisher<Void> apply(HttpServerRequest request, HttpServerResponse response) {
         String requestId = metering.newRequestId();
         Instant at = metering.now();
+        Trail trail = new Trail(requestId, at);
         response.header(REQUEST_ID, requestId);
         HttpHeaders headers = request.requestHeaders();
         String claimed = headers.get(TENANT);
         String key = headers.get(apiKey);
         if (isBlank(claimed) || isBlank(key)) {
-            return refuse(response, requestId, claimed, at, ErrorAnswer.MISSING_CREDENTIALS.error());
+            return refuse(response, trail, claimed, ErrorAnswer.MISSING_CREDENTIALS.error());
         }
         Optional<AuthenticatedTenant> tenant = authenticator.authenticate(claimed, key);
         if (tenant.isEmpty()) {
-            return refuse(response, requestId, claimed, at, ErrorAnswer.INVALID_CREDENTIALS.error());
+            return refuse(response, trail, claimed, ErrorAnswer.INVALID_CREDENTIALS.error());
         }
         String tenantId = tenant.get().tenantId();
+        trail.tenantId = tenantId;
         long declared = BoundedBody.declaredLength(headers);
         if (declared > maxBodyBytes) {
-            return refuse(response, requestId, tenantId, at, ErrorAnswer.REQUEST_TOO_LARGE.error());
+            return refuse(response, trail, tenantId, ErrorAnswer.REQUEST_TOO_LARGE.error());
         }
         return BoundedBody.read(request, maxBodyBytes, declared)
-                .flatMap(body -> admitAndForward(request, response, requestId, tenantId, at, body))
+                .flatMap(body -> admitAndForward(request, response, trail, body))
                 .onErrorResume(
                         RequestTooLargeException.class,
-                        e -> refuse(response, requestId, tenantId, at, ErrorAnswer.REQUEST_TOO_LARGE.error()))
-                .onErrorResume(e -> unexpected(e, response, requestId));
+                        e -> refuse(response, trail, tenantId, ErrorAnswer.REQUEST_TOO_LARGE.error()))
+                .onErrorResume(e -> unexpected(e, response, trail));
     }
 
     private Mono<Void> admitAndForward(
-            HttpServerRequest request,
-            HttpServerResponse response,
-            String requestId,
-            String tenantId,
-            Instant at,
-            byte[] body) {
+            HttpServerRequest request, HttpServerResponse response, Trail trail, byte[] body) {
         MeteredRequest metered;
+        String uri = request.uri();
         try {
-            String uri = request.uri();
             int q = uri.indexOf('?');
             metered = q < 0
                     ? endpoint.parse(uri, "", body)
                     : endpoint.parse(uri.substring(0, q), uri.substring(q + 1), body);
         } catch (InvalidProxyRequestException e) {
-            return refuse(response, requestId, tenantId, at, e.error());
+            return refuse(response, trail, trail.tenantId, e.error());
         }
-        Call call = new Call(requestId, tenantId, at, metered);
+        trail.request = metered;
+        Call call = new Call(trail.requestId, trail.tenantId, trail.at, metered, trail);
         String key = request.requestHeaders().get(IDEMPOTENCY_KEY);
         if (key == null) {
             return admit(request, response, call, null);
         }
-        IdempotentRequests.Outcome idempotent = idempotency.claim(tenantId, at, key, body);
+        IdempotentRequests.Outcome idempotent =
+                idempotency.claim(call.tenantId, call.at, key, endpoint.route(), uri, body);
         if (idempotent.ticket() != null) {
             return admit(request, response, call, idempotent.ticket());
         }
@@ -157,7 +158,7 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
             Call call,
             IdempotencyStore.Ticket ticket,
             CostEstimate estimate) {
-        AdmissionControl.Decision decision = admission.admit(call.tenantId, estimate, call.at);
+        AdmissionControl.Decision decision = admission.admit(call.tenantId, call.request.model(), estimate, call.at);
         if (decision instanceof AdmissionControl.Refused refused) {
             abandon(ticket);
             return refuse(response, call, refused.error(), refused.retryAfterSeconds());
@@ -178,6 +179,8 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
                     call.at,
                     admitted.estimate().cost());
             spooled = metering.admit(record, admitted.reservation(), recorder, ending);
+            // From here the call's completion is its record, whatever happens.
+            call.trail.recorded.set(true);
         } catch (RuntimeException e) {
             // Nothing was spooled: the hold and the key go with the failure.
             admitted.reservation().release();
@@ -217,6 +220,7 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
     }
 
     private Mono<Void> replay(HttpServerResponse response, Call call, StoredAnswer answer) {
+        call.trail.recorded.set(true);
         metering.refuse(
                 endpoint,
                 call.requestId,
@@ -232,32 +236,57 @@ public final class MeteredRouteHandler implements BiFunction<HttpServerRequest, 
         if (retryAfterSeconds > 0) {
             response.header(HttpHeaderNames.RETRY_AFTER, Long.toString(retryAfterSeconds));
         }
+        call.trail.recorded.set(true);
         metering.refuse(endpoint, call.requestId, call.tenantId, call.request, call.at, error.status(), error.code());
         return errors.send(response, error);
     }
 
-    private Mono<Void> refuse(
-            HttpServerResponse response, String requestId, String tenant, Instant at, ProxyError error) {
+    private Mono<Void> refuse(HttpServerResponse response, Trail trail, String tenant, ProxyError error) {
         // What a client claims is recorded only when it looks like a tenant id: never a pasted key, a spreadsheet
         // formula or a few kilobytes of junk in the ledger.
         String claimed = TenantId.isWellFormed(tenant) ? tenant : "-";
-        metering.refuse(endpoint, requestId, claimed, null, at, error.status(), error.code());
+        trail.recorded.set(true);
+        metering.refuse(endpoint, trail.requestId, claimed, null, trail.at, error.status(), error.code());
         return errors.send(response, error);
     }
 
     /** One authenticated, parsed request on its way through admission. */
-    private record Call(String requestId, String tenantId, Instant at, MeteredRequest request) {}
+    private record Call(String requestId, String tenantId, Instant at, MeteredRequest request, Trail trail) {}
 
-    private Mono<Void> unexpected(Throwable failure, HttpServerResponse response, String requestId) {
+    /**
+     * What is known of one request as it goes, for the answer to a failure of the collector itself: whether a record
+     * was already spooled for it (a refusal, or an admission whose completion follows), and if not, what to put in
+     * the refusal record.
+     */
+    private static final class Trail {
+        final String requestId;
+        final Instant at;
+        final AtomicBoolean recorded = new AtomicBoolean();
+        volatile String tenantId;
+        volatile MeteredRequest request;
+
+        Trail(String requestId, Instant at) {
+            this.requestId = requestId;
+            this.at = at;
+        }
+    }
+
+    private Mono<Void> unexpected(Throwable failure, HttpServerResponse response, Trail trail) {
         if (response.hasSentHeaders()) {
             return Mono.error(failure);
         }
         // The class only: messages of parser or codec failures can quote the request.
         LOG.warn(
                 "proxy_failed request_id={} route={} error={}",
-                requestId,
+                trail.requestId,
                 endpoint.route(),
                 failure.getClass().getName());
+        if (trail.recorded.compareAndSet(false, true)) {
+            String tenant = trail.tenantId == null ? "-" : trail.tenantId;
+            ErrorAnswer internal = ErrorAnswer.INTERNAL;
+            metering.refuse(
+                    endpoint, trail.requestId, tenant, trail.request, trail.at, internal.status(), internal.code());
+        }
         return errors.send(response, ErrorAnswer.INTERNAL);
     }
 

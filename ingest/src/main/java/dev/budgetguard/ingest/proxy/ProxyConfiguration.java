@@ -1,5 +1,6 @@
 package dev.budgetguard.ingest.proxy;
 
+import dev.budgetguard.ingest.admission.AdmissionProperties;
 import dev.budgetguard.ingest.admission.CostEstimator;
 import dev.budgetguard.ingest.admission.SpendLedger;
 import dev.budgetguard.ingest.proxy.idempotency.IdempotencyProperties;
@@ -73,8 +74,8 @@ public class ProxyConfiguration {
 
     /** Worst-case cost of a request before it is forwarded, from the price book in force at its instant. */
     @Bean
-    public CostEstimator costEstimator(PriceBook priceBook, ProxyProperties properties) {
-        return new CostEstimator(priceBook, properties.exactTokenCountLimit());
+    public CostEstimator costEstimator(PriceBook priceBook, ProxyProperties properties, AdmissionProperties admission) {
+        return new CostEstimator(priceBook, properties.exactTokenCountLimit(), admission.unseenInputTokens());
     }
 
     @Bean
@@ -105,9 +106,10 @@ public class ProxyConfiguration {
             RateLimiter rateLimiter,
             IdempotencyStore idempotencyStore,
             IdempotencyProperties idempotency,
-            ProxyProperties properties) {
-        AdmissionControl admission =
-                new AdmissionControl(costEstimator, spendLedger, rateLimiter, properties.exactTokenCountLoopLimit());
+            ProxyProperties properties,
+            AdmissionProperties admissionProperties) {
+        AdmissionControl admission = new AdmissionControl(
+                costEstimator, spendLedger, rateLimiter, properties.exactTokenCountLoopLimit(), admissionProperties);
         IdempotentRequests idempotent = new IdempotentRequests(idempotencyStore, idempotency.maxAnswerBytes());
         List<MeteredRouteHandler> handlers = routes.stream()
                 .map(route ->

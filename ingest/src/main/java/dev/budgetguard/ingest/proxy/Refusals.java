@@ -14,6 +14,7 @@ final class Refusals {
 
     static final String BUDGET_EXCEEDED = "budget_exceeded";
     static final String RATE_LIMIT_EXCEEDED = "rate_limit_exceeded";
+    static final String MODEL_UNPRICED = "model_unpriced";
 
     private Refusals() {}
 
@@ -26,6 +27,16 @@ final class Refusals {
                         + " remaining; this request's worst-case cost is $"
                         + usd(estimate.amountUsd()) + ".";
         return new ProxyError(402, BUDGET_EXCEEDED, null, BUDGET_EXCEEDED, message);
+    }
+
+    /**
+     * A capped tenant asking for a model with no price in force: its cost could not be held against the budget. The
+     * model id is safe to quote, having passed the plausibility check (visible characters only, at most 256).
+     */
+    static ProxyError modelUnpriced(String model) {
+        String message =
+                "Model " + model + " has no price in force; tenants with a budget can only use priced" + " models.";
+        return new ProxyError(402, BUDGET_EXCEEDED, "model", MODEL_UNPRICED, message);
     }
 
     /** Exact, without trailing zeros past the cents: {@code 0.35}, {@code 0.00}, {@code 0.000012}. */

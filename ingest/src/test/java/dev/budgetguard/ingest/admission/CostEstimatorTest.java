@@ -144,4 +144,32 @@ class CostEstimatorTest {
         assertThat(PromptTokens.encodingOf("claude-sonnet-4-5")).isNull();
         assertThat(PromptTokens.encodingOf("omni-moderation-latest")).isNull();
     }
+
+    @Test
+    void withoutARequestBoundEachChoiceMayUseTheModelsMaximumOutput() {
+        // when n = 8 choices are asked for without max_tokens
+        CostEstimate estimate = estimator.estimate("gpt-4o", AT, PromptSize.NONE, null, 8);
+
+        // then 8 x 16384 = 131,072 output tokens at $10.00 per 1M, not one model maximum
+        assertThat(estimate.outputTokens()).isEqualTo(131_072);
+        assertThat(estimate.amountUsd()).isEqualByComparingTo("1.31072");
+    }
+
+    @Test
+    void inputTheCollectorCannotSeeIsBoundedByTheUnseenInputAllowance() {
+        // given 100 bytes of body that reference a stored document
+        PromptSize prompt = PromptSize.ofBytes(100, 0, true);
+
+        // when
+        CostEstimate estimate = estimator.estimate("claude-sonnet-4-5", AT, prompt, 100L);
+        CostEstimate small = new CostEstimator(new InMemoryPriceBook(List.of(SONNET)), 65_536, 5_000)
+                .estimate("claude-sonnet-4-5", AT, prompt, 100L);
+
+        // then the default 1,048,576 tokens, above 200k so at the tier: 1048576 x $12 + 100 x $22.50 per 1M
+        assertThat(estimate.promptTokens()).isEqualTo(1_048_576);
+        assertThat(estimate.amountUsd()).isEqualByComparingTo("12.585162");
+        // and a configured 5,000: 5000 x $6 + 100 x $15 per 1M
+        assertThat(small.promptTokens()).isEqualTo(5_000);
+        assertThat(small.amountUsd()).isEqualByComparingTo("0.0315");
+    }
 }

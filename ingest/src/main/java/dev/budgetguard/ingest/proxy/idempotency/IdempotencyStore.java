@@ -9,11 +9,12 @@ import java.time.Instant;
 public interface IdempotencyStore {
 
     /**
-     * Claims {@code key} for a request whose body has {@code fingerprint}, or says why it cannot be.
+     * Claims {@code key} for a request with {@code fingerprint} (route, path, query and body), or says why it cannot
+     * be.
      *
      * @param now the request's instant; entries older than the store's time to live are gone
      */
-    Claim claim(String tenantId, String key, long fingerprint, Instant now);
+    Claim claim(String tenantId, String key, RequestFingerprint fingerprint, Instant now);
 
     /** What a claim found. */
     sealed interface Claim {}
@@ -27,7 +28,7 @@ public interface IdempotencyStore {
     /** The key's first request is still in flight. */
     record InFlight() implements Claim {}
 
-    /** The key was used with a different body. */
+    /** The key was used with a different request (body, route, path or query). */
     record Mismatch() implements Claim {}
 
     /** A claimed key; its first ending wins, later ones are no-ops. */

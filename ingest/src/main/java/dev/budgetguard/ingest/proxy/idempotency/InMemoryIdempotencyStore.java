@@ -36,12 +36,12 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public synchronized Claim claim(String tenantId, String key, long fingerprint, Instant now) {
+    public synchronized Claim claim(String tenantId, String key, RequestFingerprint fingerprint, Instant now) {
         expire(now);
         Key k = new Key(tenantId, key);
         Entry found = entries.get(k);
         if (found != null) {
-            if (found.fingerprint != fingerprint) {
+            if (!found.fingerprint.equals(fingerprint)) {
                 return new Mismatch();
             }
             return found.answer == null ? new InFlight() : new Replay(found.answer);
@@ -101,11 +101,11 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     private record Key(String tenantId, String key) {}
 
     private static final class Entry {
-        final long fingerprint;
+        final RequestFingerprint fingerprint;
         final Instant createdAt;
         StoredAnswer answer;
 
-        Entry(long fingerprint, Instant createdAt) {
+        Entry(RequestFingerprint fingerprint, Instant createdAt) {
             this.fingerprint = fingerprint;
             this.createdAt = createdAt;
         }

@@ -40,7 +40,8 @@ public final class ChatCompletionsEndpoint implements ProviderEndpoint {
                 chat.forwardBody(),
                 chat.prompt(),
                 chat.outputBound(),
-                chat.usageInjected());
+                chat.usageInjected(),
+                chat.choices());
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.budgetguard.ingest.proxy.openai;
 
 import dev.budgetguard.ingest.admission.PromptSize;
+import dev.budgetguard.ingest.proxy.wire.PromptScan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -10,9 +12,16 @@ import tools.jackson.core.JsonToken;
  * Collects what the prompt of a chat completion is made of while the request parser passes over it: each message's
  * role, text content and name as text for the tokenizer (as OpenAI's cookbook counts them), images, audio and files
  * as non-text parts, and everything else that reaches the model as text but is not plain content (tool calls, tool
- * definitions, response schemas) by its raw JSON bytes, one token per byte. Not thread-safe; one per parse.
+ * definitions, response schemas) by its raw JSON bytes, one token per byte. A part naming a file by {@code file_id} or
+ * {@code file_url} brings input the collector cannot see. Not thread-safe; one per parse.
  */
 final class ChatPromptReader {
+
+    /** Inside a non-text part: what points at an uploaded or remote file. The part itself is counted here. */
+    static final PromptScan.Rules FILE_REFERENCES =
+            new PromptScan.Rules(Set.of(), Set.of(), Set.of("file_id", "file_url"), Set.of());
+
+    private final PromptScan scan = new PromptScan(FILE_REFERENCES);
 
     private final List<String> texts = new ArrayList<>();
     private int messages;
@@ -41,7 +50,7 @@ final class ChatPromptReader {
     }
 
     PromptSize size() {
-        return new PromptSize(List.copyOf(texts), messages, names, nonTextParts, boundedBytes);
+        return new PromptSize(List.copyOf(texts), messages, names, nonTextParts, boundedBytes, scan.unseenInput());
     }
 
     private void message(JsonParser p) {
@@ -90,7 +99,11 @@ final class ChatPromptReader {
             } else if ("text".equals(name) && value == JsonToken.VALUE_STRING) {
                 text = p.getString();
             } else {
-                p.skipChildren();
+                if (value != JsonToken.VALUE_NULL
+                        && FILE_REFERENCES.unseenMembers().contains(name)) {
+                    scan.unseen();
+                }
+                scan.value(p, value);
             }
         }
         if ("text".equals(type) && text != null) {

@@ -1,6 +1,8 @@
 package dev.budgetguard.ingest.proxy.openai;
 
 import dev.budgetguard.ingest.proxy.ErrorAnswer;
+import dev.budgetguard.ingest.proxy.MeteredRequest;
+import dev.budgetguard.ingest.proxy.wire.StrictJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -14,15 +16,17 @@ import tools.jackson.core.json.JsonFactory;
  *
  * <p>What is metered must be what upstream acts on, so anything two JSON readers could read differently is refused:
  * a repeated key (which one wins is the reader's choice), a body not in UTF-8 (the splice edits UTF-8 bytes), and a
- * {@code stream} flag that is not a boolean.
+ * {@code stream} flag that is not a boolean. Output bounds above {@link MeteredRequest#MAX_OUTPUT_TOKENS} and more
+ * than {@link #MAX_CHOICES} choices are refused too, naming the field: no model accepts them, and the worst case of a
+ * request must stay an exact number.
  */
 final class ChatRequestParser {
 
     /** Longest model id accepted; real ids are a few dozen characters, and it ends up in every record. */
     static final int MAX_MODEL_LENGTH = 256;
 
-    /** More choices than OpenAI allows ({@code n} <= 128) is refused upstream; the bound keeps the product exact. */
-    static final long MAX_CHOICES = 128;
+    /** More choices than OpenAI allows ({@code n} <= 128) is refused; the bound keeps the product exact. */
+    static final long MAX_CHOICES = MeteredRequest.MAX_CHOICES;
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -60,9 +64,9 @@ final class ChatRequestParser {
             switch (name) {
                 case "model" -> model = value == JsonToken.VALUE_STRING ? p.getString() : skip(p);
                 case "stream" -> stream = bool(value, ErrorAnswer.INVALID_STREAM);
-                case "max_tokens" -> maxTokens = longOrNull(p, value);
-                case "max_completion_tokens" -> maxCompletionTokens = longOrNull(p, value);
-                case "n" -> choices = longOrNull(p, value);
+                case "max_tokens" -> maxTokens = outputBound(p, value, name);
+                case "max_completion_tokens" -> maxCompletionTokens = outputBound(p, value, name);
+                case "n" -> choices = StrictJson.countOrNull(p, value, name, MAX_CHOICES);
                 case "messages" -> prompt.messages(p, value);
                 case "tools", "functions", "response_format", "prediction" -> prompt.bounded(p);
                 case "stream_options" -> usage = StreamUsageRequest.read(p, value);
@@ -80,7 +84,7 @@ final class ChatRequestParser {
         }
         boolean inject = stream && !usage.asked() && usage.splice() != null;
         byte[] forward = inject ? usage.splice().applyTo(body) : body;
-        long n = choices == null ? 1 : Math.min(Math.max(choices, 1), MAX_CHOICES);
+        long n = choices == null ? 1 : Math.max(choices, 1);
         return new ChatRequest(model, stream, maxTokens, maxCompletionTokens, n, prompt.size(), forward, inject);
     }
 
@@ -140,11 +144,7 @@ final class ChatRequestParser {
         return null;
     }
 
-    private static Long longOrNull(JsonParser p, JsonToken value) {
-        if (value == JsonToken.VALUE_NUMBER_INT) {
-            return p.getLongValue();
-        }
-        p.skipChildren();
-        return null;
+    private static Long outputBound(JsonParser p, JsonToken value, String field) {
+        return StrictJson.countOrNull(p, value, field, MeteredRequest.MAX_OUTPUT_TOKENS);
     }
 }

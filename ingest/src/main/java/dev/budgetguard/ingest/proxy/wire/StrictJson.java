@@ -2,6 +2,7 @@ package dev.budgetguard.ingest.proxy.wire;
 
 import dev.budgetguard.ingest.proxy.ErrorAnswer;
 import dev.budgetguard.ingest.proxy.InvalidProxyRequestException;
+import dev.budgetguard.ingest.proxy.ProxyError;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
@@ -66,6 +67,35 @@ public final class StrictJson {
         }
         p.skipChildren();
         return null;
+    }
+
+    /**
+     * A count the request sets ({@code max_tokens}, {@code n}): the integer the parser is on, or {@code null} (value
+     * skipped) when it is anything else.
+     *
+     * @param field the field's name as the client wrote it, for the answer
+     * @throws InvalidProxyRequestException 400 naming {@code field} when the integer is above {@code max} (or beyond
+     *     a long), which no provider accepts and which would overflow the worst-case product
+     */
+    public static Long countOrNull(JsonParser p, JsonToken value, String field, long max) {
+        if (value != JsonToken.VALUE_NUMBER_INT) {
+            p.skipChildren();
+            return null;
+        }
+        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER || p.getLongValue() > max) {
+            throw new InvalidProxyRequestException(tooLarge(field, max));
+        }
+        return p.getLongValue();
+    }
+
+    /** 400 {@code invalid_value} for a count above what the proxy accepts, naming the field. */
+    public static ProxyError tooLarge(String field, long max) {
+        return new ProxyError(
+                400,
+                "invalid_request_error",
+                field,
+                "invalid_value",
+                "The " + field + " parameter must be at most " + max + ".");
     }
 
     /** The string the parser is on, or {@code null} (value skipped) when it is anything else. */

@@ -61,4 +61,38 @@ class AnthropicRequestParserTest {
     private static MeteredRequest parse(String body) {
         return AnthropicRequestParser.parse(body.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void imageAndDocumentBlocksAreNonTextPartsAndRemoteSourcesAreUnseen() {
+        // given a base64 image, a text document and an image inside a tool result
+        String inline = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\","
+                + "\"content\":[{\"type\":\"image\",\"source\":{\"type\":\"base64\",\"data\":\"iVBO\"}},"
+                + "{\"source\":{\"type\":\"text\",\"data\":\"terms\"},\"type\":\"document\"},"
+                + "{\"type\":\"tool_result\",\"tool_use_id\":\"t1\",\"content\":[{\"type\":\"image\","
+                + "\"source\":{\"type\":\"base64\",\"data\":\"R0lG\"}}]}]}]}";
+        String byUrl = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\","
+                + "\"content\":[{\"type\":\"document\",\"source\":{\"type\":\"url\",\"url\":\"https://x/a.pdf\"}}]}]}";
+        String byFile = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\","
+                + "\"content\":[{\"type\":\"image\",\"source\":{\"file_id\":\"file_1\",\"type\":\"file\"}}]}]}";
+
+        // when
+        MeteredRequest three = parse(inline);
+
+        // then each block gets the 4,096-token allowance on top of the body's bytes
+        assertThat(three.prompt().nonTextParts()).isEqualTo(3);
+        assertThat(three.prompt().boundedBytes()).isEqualTo(inline.length());
+        assertThat(three.prompt().unseenInput()).isFalse();
+        assertThat(parse(byUrl).prompt().unseenInput()).isTrue();
+        assertThat(parse(byFile).prompt().unseenInput()).isTrue();
+        assertThat(parse(byFile).prompt().nonTextParts()).isEqualTo(1);
+    }
+
+    @Test
+    void aMaxTokensNoModelAcceptsIsRefused() {
+        assertThatThrownBy(() -> parse("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":100000001}"))
+                .isInstanceOfSatisfying(InvalidProxyRequestException.class, e -> {
+                    assertThat(e.error().status()).isEqualTo(400);
+                    assertThat(e.error().param()).isEqualTo("max_tokens");
+                });
+    }
 }

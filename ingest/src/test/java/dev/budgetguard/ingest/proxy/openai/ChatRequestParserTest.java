@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.budgetguard.ingest.proxy.ErrorAnswer;
+import dev.budgetguard.ingest.proxy.InvalidProxyRequestException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -221,5 +222,56 @@ class ChatRequestParserTest {
         assertThat(request.prompt().boundedBytes()).isEqualTo(image.length() + 2 + tools.length());
         // max_completion_tokens wins over max_tokens, and each of the 3 choices may use all of it
         assertThat(request.outputBound()).isEqualTo(300L);
+    }
+
+    @Test
+    void choicesWithoutABoundAreKeptForTheEstimate() {
+        // when
+        ChatRequest request = parse("{\"model\":\"gpt-4.1\",\"n\":8,\"messages\":[]}");
+
+        // then no bound, so the estimate takes the model's maximum for each of the 8
+        assertThat(request.outputBound()).isNull();
+        assertThat(request.choices()).isEqualTo(8);
+        assertThat(new ChatCompletionsEndpoint()
+                        .parse("/v1/chat/completions", "", request.forwardBody())
+                        .choices())
+                .isEqualTo(8);
+    }
+
+    @Test
+    void boundsNoModelAcceptsAreRefusedNamingTheField() {
+        // when / then: past 100,000,000 output tokens, past a long, or more than 128 choices
+        assertThatThrownBy(() -> parse("{\"model\":\"gpt-4.1\",\"n\":2,\"max_tokens\":9223372036854775807}"))
+                .isInstanceOfSatisfying(InvalidProxyRequestException.class, e -> {
+                    assertThat(e.error().status()).isEqualTo(400);
+                    assertThat(e.error().param()).isEqualTo("max_tokens");
+                    assertThat(e.error().code()).isEqualTo("invalid_value");
+                    assertThat(e.error().message()).isEqualTo("The max_tokens parameter must be at most 100000000.");
+                });
+        assertThatThrownBy(() -> parse("{\"model\":\"m\",\"max_completion_tokens\":99999999999999999999}"))
+                .isInstanceOfSatisfying(
+                        InvalidProxyRequestException.class,
+                        e -> assertThat(e.error().param()).isEqualTo("max_completion_tokens"));
+        assertThatThrownBy(() -> parse("{\"model\":\"m\",\"n\":129}"))
+                .isInstanceOfSatisfying(
+                        InvalidProxyRequestException.class,
+                        e -> assertThat(e.error().param()).isEqualTo("n"));
+        // the largest accepted: 100,000,000 x 128 choices
+        assertThat(parse("{\"model\":\"m\",\"n\":128,\"max_tokens\":100000000}").outputBound())
+                .isEqualTo(12_800_000_000L);
+    }
+
+    @Test
+    void aFileByIdIsInputTheCollectorCannotSee() {
+        // given a file part by id, and one with inline data
+        String byId = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":["
+                + "{\"type\":\"file\",\"file\":{\"file_id\":\"file-abc\"}}]}]}";
+        String inline = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":["
+                + "{\"type\":\"file\",\"file\":{\"file_data\":\"JVBERi0=\",\"file_id\":null}}]}]}";
+
+        // then
+        assertThat(parse(byId).prompt().unseenInput()).isTrue();
+        assertThat(parse(byId).prompt().nonTextParts()).isEqualTo(1);
+        assertThat(parse(inline).prompt().unseenInput()).isFalse();
     }
 }

@@ -106,6 +106,10 @@ class MeteredRoutesIT {
         public MeteredRequest parse(String path, String query, byte[] body) {
             SEEN.set(path + "?" + query);
             String model = path.substring("/v1test/models/".length(), path.indexOf(':'));
+            if (model.equals("crash")) {
+                // A defect in an endpoint: what an overflowing bound used to be.
+                throw new ArithmeticException("long overflow");
+            }
             String forward = "{\"model\":\"" + model + "\"}";
             return new MeteredRequest(
                     model,
@@ -200,6 +204,22 @@ class MeteredRoutesIT {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.body()).isEqualTo("{\"fault\":{\"status\":401,\"reason\":\"invalid_api_key\"}}");
         assertThat(UPSTREAM.requests()).isEmpty();
+    }
+
+    @Test
+    void aFailureOfTheCollectorItselfIsAnswered500AndStillRecorded() throws Exception {
+        // when the endpoint fails unexpectedly while reading the request
+        HttpResponse<String> failed = post("/v1test/models/crash:generateContent", "{}");
+
+        // then the client gets 500 in the endpoint's shape, nothing is forwarded, and the spool has the request's line
+        assertThat(failed.statusCode()).isEqualTo(500);
+        assertThat(failed.body()).isEqualTo("{\"fault\":{\"status\":500,\"reason\":\"internal_error\"}}");
+        assertThat(UPSTREAM.requests()).isEmpty();
+        UsageRecord refusal = spool.await(requestId(failed), RecordKind.REFUSAL);
+        assertThat(refusal.tenantId()).isEqualTo(ACME);
+        assertThat(refusal.httpStatus()).isEqualTo(500);
+        assertThat(refusal.errorCode()).isEqualTo("internal_error");
+        assertThat(spool.ofRequest(requestId(failed))).hasSize(1);
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {

@@ -57,4 +57,61 @@ class OpenAiRequestParserTest {
     private static MeteredRequest parse(OpenAiRoute route, String body) {
         return OpenAiRequestParser.parse(route, body.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void choicesWithoutABoundAndHugeBoundsOfCompletions() {
+        // when n = 4 without max_tokens
+        MeteredRequest four = parse(OpenAiRoute.COMPLETIONS, "{\"model\":\"gpt-3.5-turbo-instruct\",\"n\":4}");
+
+        // then each of the 4 may use the model's maximum, which the estimate multiplies
+        assertThat(four.maxOutputTokens()).isNull();
+        assertThat(four.choices()).isEqualTo(4);
+
+        // and bounds no model accepts are refused, naming the field
+        assertThatThrownBy(() -> parse(
+                        OpenAiRoute.COMPLETIONS, "{\"model\":\"gpt-4.1\",\"n\":2,\"max_tokens\":9223372036854775807}"))
+                .isInstanceOfSatisfying(InvalidProxyRequestException.class, e -> {
+                    assertThat(e.error().status()).isEqualTo(400);
+                    assertThat(e.error().param()).isEqualTo("max_tokens");
+                });
+        assertThatThrownBy(() -> parse(OpenAiRoute.COMPLETIONS, "{\"model\":\"m\",\"best_of\":129}"))
+                .isInstanceOfSatisfying(
+                        InvalidProxyRequestException.class,
+                        e -> assertThat(e.error().param()).isEqualTo("best_of"));
+        assertThatThrownBy(() -> parse(OpenAiRoute.RESPONSES, "{\"model\":\"m\",\"max_output_tokens\":100000001}"))
+                .isInstanceOfSatisfying(
+                        InvalidProxyRequestException.class,
+                        e -> assertThat(e.error().param()).isEqualTo("max_output_tokens"));
+    }
+
+    @Test
+    void responsesWithStoredOrReferencedInputAreMarkedUnseen() {
+        // given requests whose input is partly upstream's: a stored response, a conversation, a stored prompt, a
+        // file by id or URL, an item reference
+        String[] unseen = {
+            "{\"model\":\"o4-mini\",\"previous_response_id\":\"resp_1\",\"input\":\"and?\"}",
+            "{\"model\":\"o4-mini\",\"conversation\":\"conv_1\",\"input\":\"and?\"}",
+            "{\"model\":\"o4-mini\",\"prompt\":{\"id\":\"pmpt_1\"}}",
+            "{\"model\":\"o4-mini\",\"input\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_file\","
+                    + "\"file_id\":\"file-1\"}]}]}",
+            "{\"model\":\"o4-mini\",\"input\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_file\","
+                    + "\"file_url\":\"https://x/a.pdf\"}]}]}",
+            "{\"model\":\"o4-mini\",\"input\":[{\"type\":\"item_reference\",\"id\":\"msg_1\"}]}"
+        };
+
+        // then
+        for (String body : unseen) {
+            assertThat(parse(OpenAiRoute.RESPONSES, body).prompt().unseenInput())
+                    .as(body)
+                    .isTrue();
+        }
+        // while a self-contained request is bounded by its bytes, with each image as a non-text part
+        String seen = "{\"model\":\"o4-mini\",\"previous_response_id\":null,\"input\":[{\"role\":\"user\","
+                + "\"content\":[{\"type\":\"input_image\",\"image_url\":\"https://x/y.png\"},"
+                + "{\"type\":\"input_text\",\"text\":\"file_id\"}]}]}";
+        MeteredRequest request = parse(OpenAiRoute.RESPONSES, seen);
+        assertThat(request.prompt().unseenInput()).isFalse();
+        assertThat(request.prompt().nonTextParts()).isEqualTo(1);
+        assertThat(request.prompt().boundedBytes()).isEqualTo(seen.length());
+    }
 }
