@@ -36,6 +36,7 @@ final class SnapshotFollower implements WindowSeeder {
     private volatile BudgetSnapshot current = BudgetSnapshot.NONE;
     /** The spool's spend in the segments {@code current} covers, read only once a window is found without a row. */
     private LocalSpendIndex coveredFallback;
+
     private boolean warnedMissing;
 
     SnapshotFollower(

@@ -5,8 +5,8 @@ import dev.budgetguard.schemas.budget.BudgetWindow;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -35,9 +35,8 @@ final class BudgetSpendCalculator {
         List<WindowSpend> rows = new ArrayList<>();
         for (Budget budget : budgets) {
             for (BudgetWindow w : windows(budget, asOf, now)) {
-                BigDecimal spent = BucketSums.isAligned(w)
-                        ? buckets.sum(budget.tenantId(), w)
-                        : exact.apply(budget.tenantId(), w);
+                BigDecimal spent =
+                        BucketSums.isAligned(w) ? buckets.sum(budget.tenantId(), w) : exact.apply(budget.tenantId(), w);
                 rows.add(new WindowSpend(budget.id(), budget.tenantId(), w, spent));
             }
         }

@@ -44,7 +44,8 @@ final class RecomputeBudgetsLaunch implements LaunchableJob {
     public JobParameters parameters(CommandOptions options) {
         options.requireOnly(Set.of("as-of"));
         Instant now = clock.instant();
-        Instant asOf = options.value("as-of").map(RecomputeBudgetsLaunch::instant).orElse(now);
+        Instant asOf =
+                options.value("as-of").map(RecomputeBudgetsLaunch::instant).orElse(now);
         if (asOf.isAfter(now)) {
             throw new CommandException("--as-of must not be later than now (" + now + "), was '" + asOf
                     + "': a snapshot is recomputed as of a past instant, its rows run through now");

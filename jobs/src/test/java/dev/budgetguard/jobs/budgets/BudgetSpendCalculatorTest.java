@@ -1,8 +1,8 @@
 package dev.budgetguard.jobs.budgets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.budgetguard.schemas.budget.Budget;
 import dev.budgetguard.schemas.budget.BudgetPeriod;
@@ -33,7 +33,8 @@ class BudgetSpendCalculatorTest {
         buckets.add("globex", epoch("2026-08-19T00:00:00Z"), new BigDecimal("7"));
 
         // when
-        List<WindowSpend> rows = BudgetSpendCalculator.rows(List.of(shanghai, kathmandu), AS_OF, AS_OF, buckets, unused());
+        List<WindowSpend> rows =
+                BudgetSpendCalculator.rows(List.of(shanghai, kathmandu), AS_OF, AS_OF, buckets, unused());
 
         // then Kathmandu (+05:45) cuts its day at 18:15Z, still on a 15-minute boundary
         assertThat(rows).extracting(WindowSpend::budgetId).containsExactly("sh", "np");
@@ -81,8 +82,8 @@ class BudgetSpendCalculatorTest {
         Budget monthly = budget("m", "acme", BudgetPeriod.MONTHLY, "America/Los_Angeles");
 
         // when
-        BudgetWindow span =
-                BudgetSpendCalculator.span(List.of(daily, monthly), AS_OF, AS_OF).orElseThrow();
+        BudgetWindow span = BudgetSpendCalculator.span(List.of(daily, monthly), AS_OF, AS_OF)
+                .orElseThrow();
 
         // then
         assertThat(span.start()).isEqualTo(Instant.parse("2026-08-01T07:00:00Z"));
@@ -127,12 +128,14 @@ class BudgetSpendCalculatorTest {
                 unused());
 
         // then November, December and January each have a row, in order
-        assertThat(rows).extracting(row -> row.window().start())
+        assertThat(rows)
+                .extracting(row -> row.window().start())
                 .containsExactly(
                         Instant.parse("2026-10-31T23:00:00Z"),
                         Instant.parse("2026-11-30T23:00:00Z"),
                         Instant.parse("2026-12-31T23:00:00Z"));
-        assertThat(rows).extracting(WindowSpend::spentUsd)
+        assertThat(rows)
+                .extracting(WindowSpend::spentUsd)
                 .containsExactly(BigDecimal.ZERO, new BigDecimal("0.119016"), BigDecimal.ZERO);
     }
 

@@ -223,7 +223,9 @@ class RecomputeBudgetsJobIT {
 
         // then
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(jdbc.sql("SELECT count(*) FROM budget_snapshot").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM budget_snapshot")
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 

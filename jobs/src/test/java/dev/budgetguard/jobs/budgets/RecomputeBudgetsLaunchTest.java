@@ -15,16 +15,15 @@ import org.junit.jupiter.api.Test;
 class RecomputeBudgetsLaunchTest {
 
     private static final Instant NOW = Instant.parse("2026-12-03T12:00:00Z");
-    private final RecomputeBudgetsLaunch launch =
-            new RecomputeBudgetsLaunch(null, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final RecomputeBudgetsLaunch launch = new RecomputeBudgetsLaunch(null, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aPastAsOfIsPassedOnAndNoneMeansNow() {
         // when
         String past = launch.parameters(CommandOptions.parse(List.of("--as-of", "2026-11-15T00:00:00Z")))
                 .getString(RecomputeBudgetsJobConfiguration.AS_OF);
-        String absent = launch.parameters(CommandOptions.parse(List.of()))
-                .getString(RecomputeBudgetsJobConfiguration.AS_OF);
+        String absent =
+                launch.parameters(CommandOptions.parse(List.of())).getString(RecomputeBudgetsJobConfiguration.AS_OF);
 
         // then
         assertThat(past).isEqualTo("2026-11-15T00:00:00Z");
