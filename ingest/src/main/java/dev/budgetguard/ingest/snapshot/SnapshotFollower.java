@@ -9,6 +9,8 @@ import dev.budgetguard.schemas.spool.UsageLog;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,10 @@ final class SnapshotFollower implements WindowSeeder {
     private final String nodeId;
     private final Clock clock;
     private volatile BudgetSnapshot current = BudgetSnapshot.NONE;
+    /** The spool's spend in the segments {@code current} covers, read only once a window is found without a row. */
+    private LocalSpendIndex coveredFallback;
+
+    private boolean warnedMissing;
 
     SnapshotFollower(
             SnapshotStore store,
@@ -84,10 +90,16 @@ final class SnapshotFollower implements WindowSeeder {
 
     synchronized void apply(BudgetSnapshot next) {
         long covered = next.lastSequence(nodeId);
-        ledger.applySnapshot(new Newer(next, covered), clock.instant());
+        Newer newer = new Newer(next, covered);
+        ledger.applySnapshot(newer, clock.instant());
         int dropped = index.dropThrough(covered);
         BudgetSnapshot previous = current;
         current = next;
+        coveredFallback = null;
+        warnedMissing = false;
+        if (!newer.missing.isEmpty()) {
+            warnMissing(next, newer.missing.size(), newer.missing.iterator().next());
+        }
         log.info(
                 "budget_snapshot_applied snapshot_id={} previous_id={} as_of={} node_id={} last_sequence={}"
                         + " windows={} segments_covered={} segments_held={}",
@@ -101,11 +113,46 @@ final class SnapshotFollower implements WindowSeeder {
                 index.segmentCount());
     }
 
-    /** Base: the snapshot's spend of the window (none when it has no row yet); local: the spool past its watermark. */
+    /**
+     * Base: the snapshot's spend of the window; local: the spool past its watermark. A snapshot without a row for the
+     * window (a job older than rows through its run time, or a budget newer than the snapshot) still covers this
+     * node's spend in it, so the base is then that covered spend read back from the spool rather than zero.
+     */
     @Override
     public synchronized Seed seed(Budget budget, BudgetWindow window) {
         BigDecimal base = current.spentUsd(budget.id(), window.start());
-        return new Seed(base == null ? BigDecimal.ZERO : base, index.sum(budget.tenantId(), window));
+        if (base == null) {
+            base = coveredBySnapshotWithoutRow(budget, window);
+        }
+        return new Seed(base, index.sum(budget.tenantId(), window));
+    }
+
+    private BigDecimal coveredBySnapshotWithoutRow(Budget budget, BudgetWindow window) {
+        long watermark = current.lastSequence(nodeId);
+        if (watermark < 0) {
+            return BigDecimal.ZERO;
+        }
+        if (coveredFallback == null) {
+            coveredFallback = new LocalSpendIndex();
+            rebuild.rebuild(-1, coveredFallback);
+        }
+        if (!warnedMissing) {
+            warnedMissing = true;
+            warnMissing(current, 1, new BudgetSnapshot.WindowKey(budget.id(), window.start()));
+        }
+        return coveredFallback.sumThrough(watermark, budget.tenantId(), window);
+    }
+
+    private void warnMissing(BudgetSnapshot snapshot, int windows, BudgetSnapshot.WindowKey first) {
+        log.warn(
+                "budget_snapshot_window_missing snapshot_id={} as_of={} node_id={} windows={} budget_id={}"
+                        + " window_start={} action=kept_covered_spend",
+                snapshot.id(),
+                snapshot.asOf(),
+                nodeId,
+                windows,
+                first.budgetId(),
+                first.windowStart());
     }
 
     long currentId() {
@@ -116,6 +163,8 @@ final class SnapshotFollower implements WindowSeeder {
     private final class Newer implements SnapshotSpend {
         private final BudgetSnapshot snapshot;
         private final long lastSequence;
+        /** The windows asked for that the snapshot has no row for; their covered spend stays where it was. */
+        private final Set<BudgetSnapshot.WindowKey> missing = ConcurrentHashMap.newKeySet();
 
         Newer(BudgetSnapshot snapshot, long lastSequence) {
             this.snapshot = snapshot;
@@ -124,7 +173,11 @@ final class SnapshotFollower implements WindowSeeder {
 
         @Override
         public BigDecimal spentUsd(String budgetId, Instant windowStart) {
-            return snapshot.spentUsd(budgetId, windowStart);
+            BigDecimal row = snapshot.spentUsd(budgetId, windowStart);
+            if (row == null) {
+                missing.add(new BudgetSnapshot.WindowKey(budgetId, windowStart));
+            }
+            return row;
         }
 
         @Override

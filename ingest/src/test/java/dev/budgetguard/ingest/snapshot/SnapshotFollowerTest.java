@@ -44,6 +44,7 @@ class SnapshotFollowerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
     private static final Instant NOV = Instant.parse("2026-11-01T00:00:00Z");
+    private static final Instant OCT = Instant.parse("2026-10-01T00:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final Budget MONTHLY =
             new Budget("m", "acme", BudgetPeriod.MONTHLY, new BigDecimal("10.00"), ZoneId.of("UTC"));
@@ -116,6 +117,49 @@ class SnapshotFollowerTest {
         store.add(snapshot(2, 2, "3.72"));
         follower.poll();
         assertThat(spent(restarted)).isEqualByComparingTo("3.72");
+    }
+
+    @Test
+    void aSnapshotWithoutARowForTheCurrentWindowDoesNotResetIt() {
+        // given $0.40 in segment 1 and $0.25 in the open segment 2, settled here in November
+        SpendLedger ledger = collector();
+        ledger.replaceBudgets("acme", List.of(MONTHLY));
+        spend(ledger, "0.40");
+        spool.roll();
+        spend(ledger, "0.25");
+
+        // when an older job's snapshot covers segment 1 but has a row for October only
+        store.add(octoberOnly(1, 1));
+        boolean applied = follower.poll();
+
+        // then November keeps its figures: the covered $0.40 moved into the baseline, nothing was lost
+        assertThat(applied).isTrue();
+        assertThat(spent(ledger)).isEqualByComparingTo("0.65");
+    }
+
+    @Test
+    void aRestartAfterASnapshotWithoutTheCurrentWindowKeepsItsCoveredSpend() {
+        // given $0.40 in segment 1 and $0.25 in segment 2, and a snapshot covering segment 1 with October's row only
+        SpendLedger ledger = collector();
+        ledger.replaceBudgets("acme", List.of(MONTHLY));
+        spend(ledger, "0.40");
+        spool.roll();
+        spend(ledger, "0.25");
+        store.add(octoberOnly(1, 1));
+        spool.close();
+        spool = null;
+
+        // when the collector starts again from that snapshot
+        SpendLedger restarted = collector();
+        restarted.replaceBudgets("acme", List.of(MONTHLY));
+        BigDecimal afterRestart = spent(restarted);
+        // and a complete snapshot covering both segments arrives later
+        store.add(snapshot(2, 2, "0.65"));
+        follower.poll();
+
+        // then November's covered $0.40 is read back from the spool instead of becoming $0
+        assertThat(afterRestart).isEqualTo(new BigDecimal("0.65"));
+        assertThat(spent(restarted)).isEqualTo(new BigDecimal("0.65"));
     }
 
     @Test
@@ -269,6 +313,14 @@ class SnapshotFollowerTest {
                 NOW,
                 Map.of("node1", lastSequence),
                 Map.of(new BudgetSnapshot.WindowKey("m", NOV), new BigDecimal(spent)));
+    }
+
+    private static BudgetSnapshot octoberOnly(long id, long lastSequence) {
+        return new BudgetSnapshot(
+                id,
+                OCT,
+                Map.of("node1", lastSequence),
+                Map.of(new BudgetSnapshot.WindowKey("m", OCT), new BigDecimal("5.00")));
     }
 
     private static final class MemoryStore implements SnapshotStore {

@@ -25,7 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The {@code recomputeBudgetsJob}: one tasklet step, {@code recomputeBudgetsStep}, that writes one budget snapshot.
  *
  * <p>Parameters: {@code run.id} (identifying, added by {@code jobs run}) and {@code asOf} (non-identifying ISO-8601
- * instant whose budget windows are computed; now when absent). The step's transaction holds every insert.
+ * instant from whose active windows the rows start, through the windows active at the clock's now; now when absent).
+ * The step's transaction holds every insert.
  */
 @Configuration(proxyBeanMethods = false)
 class RecomputeBudgetsJobConfiguration {

@@ -11,7 +11,10 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
-/** {@code jobs run recompute-budgets [--as-of INSTANT]}: the budget windows active at {@code asOf} (default now). */
+/**
+ * {@code jobs run recompute-budgets [--as-of INSTANT]}: each budget's windows from the one active at {@code asOf}
+ * (default now) through the one active now. An {@code asOf} in the future is refused: no spend exists there yet.
+ */
 final class RecomputeBudgetsLaunch implements LaunchableJob {
 
     private final Job job;
@@ -40,8 +43,13 @@ final class RecomputeBudgetsLaunch implements LaunchableJob {
     @Override
     public JobParameters parameters(CommandOptions options) {
         options.requireOnly(Set.of("as-of"));
+        Instant now = clock.instant();
         Instant asOf =
-                options.value("as-of").map(RecomputeBudgetsLaunch::instant).orElseGet(clock::instant);
+                options.value("as-of").map(RecomputeBudgetsLaunch::instant).orElse(now);
+        if (asOf.isAfter(now)) {
+            throw new CommandException("--as-of must not be later than now (" + now + "), was '" + asOf
+                    + "': a snapshot is recomputed as of a past instant, its rows run through now");
+        }
         return new JobParametersBuilder()
                 .addString(RecomputeBudgetsJobConfiguration.AS_OF, asOf.toString(), false)
                 .toJobParameters();

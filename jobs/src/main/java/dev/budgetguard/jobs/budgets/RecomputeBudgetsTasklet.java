@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The whole {@code recomputeBudgetsStep} in one transaction: live budgets, the watermark, the covered spend of each
- * budget's active window, one new snapshot. Nothing is kept between attempts, so a failed run restarts from scratch
+ * budget's windows from the one active at {@code asOf} through the one active now, one new snapshot. Nothing is kept between attempts, so a failed run restarts from scratch
  * and a rerun over the same lake and manifest writes the same numbers. Not final: the step-scoped bean is proxied.
  */
 class RecomputeBudgetsTasklet implements Tasklet {
@@ -58,15 +58,19 @@ class RecomputeBudgetsTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         List<Budget> live = budgets.all();
         Map<String, Long> watermarks = Watermarks.of(rolledSegments(), segmentsInSpool());
+        Instant now = clock.instant();
+        if (asOf.isAfter(now)) {
+            throw new IllegalArgumentException("asOf: " + asOf + " is later than now " + now);
+        }
         List<WindowSpend> rows = List.of();
-        Optional<BudgetWindow> span = BudgetSpendCalculator.span(live, asOf);
+        Optional<BudgetWindow> span = BudgetSpendCalculator.span(live, asOf, now);
         if (span.isPresent()) {
             try (LakeSpend spend = new LakeSpend(lake, watermarks)) {
-                rows = BudgetSpendCalculator.rows(live, asOf, spend.buckets(span.get()), spend::exact);
+                rows = BudgetSpendCalculator.rows(live, asOf, now, spend.buckets(span.get()), spend::exact);
             }
         }
         long jobExecutionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
-        long id = writer.write(clock.instant(), asOf, jobExecutionId, watermarks, rows);
+        long id = writer.write(now, asOf, jobExecutionId, watermarks, rows);
         BigDecimal total = rows.stream().map(WindowSpend::spentUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
         var context = contribution.getStepExecution().getExecutionContext();
         context.putLong("snapshot", id);

@@ -2,6 +2,7 @@ package dev.budgetguard.jobs.budgets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.budgetguard.schemas.budget.Budget;
 import dev.budgetguard.schemas.budget.BudgetPeriod;
@@ -32,7 +33,8 @@ class BudgetSpendCalculatorTest {
         buckets.add("globex", epoch("2026-08-19T00:00:00Z"), new BigDecimal("7"));
 
         // when
-        List<WindowSpend> rows = BudgetSpendCalculator.rows(List.of(shanghai, kathmandu), AS_OF, buckets, unused());
+        List<WindowSpend> rows =
+                BudgetSpendCalculator.rows(List.of(shanghai, kathmandu), AS_OF, AS_OF, buckets, unused());
 
         // then Kathmandu (+05:45) cuts its day at 18:15Z, still on a 15-minute boundary
         assertThat(rows).extracting(WindowSpend::budgetId).containsExactly("sh", "np");
@@ -61,7 +63,7 @@ class BudgetSpendCalculatorTest {
 
         // when
         List<WindowSpend> rows =
-                BudgetSpendCalculator.rows(List.of(over, lmt), AS_OF, new BucketSums(), (tenant, w) -> {
+                BudgetSpendCalculator.rows(List.of(over, lmt), AS_OF, AS_OF, new BucketSums(), (tenant, w) -> {
                     asked.add(w);
                     return new BigDecimal("4.5");
                 });
@@ -80,13 +82,13 @@ class BudgetSpendCalculatorTest {
         Budget monthly = budget("m", "acme", BudgetPeriod.MONTHLY, "America/Los_Angeles");
 
         // when
-        BudgetWindow span =
-                BudgetSpendCalculator.span(List.of(daily, monthly), AS_OF).orElseThrow();
+        BudgetWindow span = BudgetSpendCalculator.span(List.of(daily, monthly), AS_OF, AS_OF)
+                .orElseThrow();
 
         // then
         assertThat(span.start()).isEqualTo(Instant.parse("2026-08-01T07:00:00Z"));
         assertThat(span.end()).isEqualTo(Instant.parse("2026-09-01T07:00:00Z"));
-        assertThat(BudgetSpendCalculator.span(List.of(), AS_OF)).isEmpty();
+        assertThat(BudgetSpendCalculator.span(List.of(), AS_OF, AS_OF)).isEmpty();
     }
 
     @Test
@@ -108,5 +110,42 @@ class BudgetSpendCalculatorTest {
 
     private static long epoch(String at) {
         return Instant.parse(at).getEpochSecond();
+    }
+
+    @Test
+    void rowsRunFromTheWindowActiveAtAsOfThroughTheOneActiveNowZeroRowsIncluded() {
+        // given a Berlin monthly budget, asOf in November, now in January, spend only in December
+        Budget berlin = budget("de", "acme", BudgetPeriod.MONTHLY, "Europe/Berlin");
+        BucketSums buckets = new BucketSums();
+        buckets.add("acme", epoch("2026-12-10T12:00:00Z"), new BigDecimal("0.119016"));
+
+        // when
+        List<WindowSpend> rows = BudgetSpendCalculator.rows(
+                List.of(berlin),
+                Instant.parse("2026-11-15T00:00:00Z"),
+                Instant.parse("2027-01-02T00:00:00Z"),
+                buckets,
+                unused());
+
+        // then November, December and January each have a row, in order
+        assertThat(rows)
+                .extracting(row -> row.window().start())
+                .containsExactly(
+                        Instant.parse("2026-10-31T23:00:00Z"),
+                        Instant.parse("2026-11-30T23:00:00Z"),
+                        Instant.parse("2026-12-31T23:00:00Z"));
+        assertThat(rows)
+                .extracting(WindowSpend::spentUsd)
+                .containsExactly(BigDecimal.ZERO, new BigDecimal("0.119016"), BigDecimal.ZERO);
+    }
+
+    @Test
+    void anAsOfLaterThanNowIsRefused() {
+        Budget berlin = budget("de", "acme", BudgetPeriod.MONTHLY, "Europe/Berlin");
+
+        assertThatThrownBy(() -> BudgetSpendCalculator.windows(
+                        berlin, Instant.parse("2026-12-02T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("asOf");
     }
 }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,6 +35,10 @@ import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,6 +51,7 @@ import org.springframework.util.FileSystemUtils;
  * and a rerun writing the same numbers.
  */
 @SpringBootTest(classes = JobsApplication.class)
+@Import(RecomputeBudgetsJobIT.FixedClock.class)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:recompute-budgets-it;DB_CLOSE_DELAY=-1")
 class RecomputeBudgetsJobIT {
 
@@ -53,6 +59,17 @@ class RecomputeBudgetsJobIT {
     private static final Path SPOOL = ROOT.resolve("spool");
     private static final Path LAKE = ROOT.resolve("lake");
     private static final String AS_OF = "2026-12-03T12:00:00Z";
+    private static final Instant NOW = Instant.parse("2026-12-03T12:30:00Z");
+
+    /** The job's run time, so which windows run through now never depends on the wall clock. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
 
     @DynamicPropertySource
     static void paths(DynamicPropertyRegistry registry) {
@@ -174,12 +191,54 @@ class RecomputeBudgetsJobIT {
         assertThat(watermark(1)).isEmpty();
     }
 
+    @Test
+    void anAsOfInNovemberGivesRowsForNovemberAndDecemberWithTheirExactSums() throws Exception {
+        // given a Berlin monthly budget with lake rows in November and December (Berlin's December starts 23:00Z)
+        FileSystemUtils.deleteRecursively(SPOOL);
+        jdbc.sql("DELETE FROM budget").update();
+        budget("berlin-month", "acme", "monthly", null, null, "10", "Europe/Berlin", null);
+        sealed(
+                new SegmentId("node1", 1),
+                completed("n1", "acme", "2026-11-10T09:00:00Z", Cost.priced(new BigDecimal("0.25"), "p")),
+                completed("n2", "acme", "2026-11-30T22:59:59Z", Cost.priced(new BigDecimal("0.10"), "p")),
+                completed("d1", "acme", "2026-11-30T23:00:00Z", Cost.priced(new BigDecimal("0.119016"), "p")));
+        assertThat(run(rollupUsageJob, 1).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        // when recomputed as of the middle of November, the job running in December
+        JobExecution execution = run(recomputeBudgetsJob, 1, "2026-11-15T00:00:00Z");
+
+        // then both windows have a row, so a collector in December never has to guess its covered spend
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(spend(1))
+                .isEqualTo(Map.of(
+                        "berlin-month 2026-10-31T23:00Z..2026-11-30T23:00Z", "0.350000000000",
+                        "berlin-month 2026-11-30T23:00Z..2026-12-31T23:00Z", "0.119016000000"));
+        assertThat(watermark(1)).isEqualTo(Map.of("node1", 1L));
+    }
+
+    @Test
+    void anAsOfLaterThanTheJobsRunTimeFailsTheRunAndWritesNoSnapshot() throws Exception {
+        // when
+        JobExecution execution = run(recomputeBudgetsJob, 1, NOW.plusSeconds(1).toString());
+
+        // then
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(jdbc.sql("SELECT count(*) FROM budget_snapshot")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
     JobExecution run(Job job, long runId) throws Exception {
+        return run(job, runId, AS_OF);
+    }
+
+    JobExecution run(Job job, long runId, String asOf) throws Exception {
         JobOperatorTestUtils jobs = new JobOperatorTestUtils(operator, repository);
         jobs.setJob(job);
         return jobs.startJob(new JobParametersBuilder()
                 .addLong("run.id", runId)
-                .addString("asOf", AS_OF, false)
+                .addString("asOf", asOf, false)
                 .toJobParameters());
     }
 
